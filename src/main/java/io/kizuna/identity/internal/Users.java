@@ -1,0 +1,115 @@
+package io.kizuna.identity.internal;
+
+import io.kizuna.shared.Role;
+import io.kizuna.shared.UserId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code identity_users} table. Erased members keep a row (their content points at it) without personal data. */
+@Repository
+public class Users {
+    static final String COLUMNS = "id, email, email_verified_at, password_hash, display_name, family_name, given_name, "
+        + "family_name_kana, given_name_kana, role, locale, failed_logins, login_blocked_until, created_at, erased_at";
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a member; empty when the email is already taken (the unique index decides, race-free). */
+    public Optional<UserRow> insert(String email, String passwordHash, String displayName, Role role, String locale, boolean verified) {
+        return jdbc.sql("insert into identity_users (email, password_hash, display_name, role, locale, email_verified_at) "
+                + "values (:email, :hash, :name, :role, :locale, case when :verified then now() end) "
+                + "on conflict do nothing returning " + COLUMNS)
+            .param("email", email).param("hash", passwordHash).param("name", displayName)
+            .param("role", role.code()).param("locale", locale).param("verified", verified)
+            .query(UserRow.class).optional();
+    }
+
+    public Optional<UserRow> find(UserId id) {
+        return jdbc.sql("select " + COLUMNS + " from identity_users where id = :id and erased_at is null")
+            .param("id", id.value()).query(UserRow.class).optional();
+    }
+
+    public Optional<UserRow> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from identity_users where lower(email) = lower(:email) and erased_at is null")
+            .param("email", email).query(UserRow.class).optional();
+    }
+
+    public boolean anyExist() {
+        return jdbc.sql("select exists (select 1 from identity_users)").query(Boolean.class).single();
+    }
+
+    public long countOwners() {
+        return jdbc.sql("select count(*) from identity_users where role = 'owner' and erased_at is null").query(Long.class).single();
+    }
+
+    public List<UserRow> page(Long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from identity_users where erased_at is null "
+                + "and (cast(:after as bigint) is null or id > :after) order by id limit :limit")
+            .param("after", afterId).param("limit", limit).query(UserRow.class).list();
+    }
+
+    public void updateRole(UserId id, Role role) {
+        jdbc.sql("update identity_users set role = :role, updated_at = now() where id = :id")
+            .param("role", role.code()).param("id", id.value()).update();
+    }
+
+    public void updateProfile(UserId id, String displayName, String familyName, String givenName, String familyKana, String givenKana) {
+        jdbc.sql("""
+                update identity_users set display_name = :dn, family_name = :fn, given_name = :gn,
+                  family_name_kana = :fk, given_name_kana = :gk, updated_at = now() where id = :id""")
+            .param("dn", displayName).param("fn", familyName).param("gn", givenName)
+            .param("fk", familyKana).param("gk", givenKana).param("id", id.value()).update();
+    }
+
+    public void updatePassword(UserId id, String hash) {
+        jdbc.sql("update identity_users set password_hash = :hash, failed_logins = 0, login_blocked_until = null, updated_at = now() where id = :id")
+            .param("hash", hash).param("id", id.value()).update();
+    }
+
+    public void markEmailVerified(UserId id) {
+        jdbc.sql("update identity_users set email_verified_at = coalesce(email_verified_at, now()) where id = :id")
+            .param("id", id.value()).update();
+    }
+
+    /**
+     * Counts a failed sign-in. From the fifth failure in a row the account is blocked, starting at 30 seconds and
+     * doubling per further failure up to 15 minutes. Returns the row as it is now.
+     */
+    public void recordLoginFailure(UserId id) {
+        jdbc.sql("""
+                update identity_users set failed_logins = failed_logins + 1,
+                  login_blocked_until = case when failed_logins + 1 >= 5
+                    then now() + least(interval '15 minutes', interval '30 seconds' * power(2, failed_logins + 1 - 5))
+                    else login_blocked_until end
+                where id = :id""")
+            .param("id", id.value()).update();
+    }
+
+    public void clearLoginFailures(UserId id) {
+        jdbc.sql("update identity_users set failed_logins = 0, login_blocked_until = null where id = :id and failed_logins > 0")
+            .param("id", id.value()).update();
+    }
+
+    /** Time left on a sign-in block, if any (computed by the database clock that set it). */
+    public Optional<Duration> blockRemaining(UserId id) {
+        return jdbc.sql("select extract(epoch from login_blocked_until - now()) from identity_users where id = :id and login_blocked_until > now()")
+            .param("id", id.value()).query(Double.class).optional().map(s -> Duration.ofMillis((long) (s * 1000)));
+    }
+
+    /** APPI erasure: personal data goes, the row stays so content keeps an (anonymous) author. */
+    public void erase(UserId id) {
+        jdbc.sql("""
+                update identity_users set email = 'erased-' || id || '@erased.invalid', email_verified_at = null,
+                  password_hash = null, display_name = '', family_name = null, given_name = null,
+                  family_name_kana = null, given_name_kana = null, role = 'member', failed_logins = 0,
+                  login_blocked_until = null, erased_at = now(), updated_at = now()
+                where id = :id""")
+            .param("id", id.value()).update();
+    }
+}

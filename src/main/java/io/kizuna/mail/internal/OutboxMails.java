@@ -1,0 +1,66 @@
+package io.kizuna.mail.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code mail_outbox} table. */
+@Repository
+public class OutboxMails {
+    /** One mail as staff see it. */
+    public record OutboxMail(long id, String toAddress, String subject, String body, String status, int attempts,
+                             String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {}
+
+    private final JdbcClient jdbc;
+
+    OutboxMails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String to, String subject, String body, String status) {
+        jdbc.sql("insert into mail_outbox (to_address, subject, body, status) values (:to, :subject, :body, :status)")
+            .param("to", to).param("subject", subject).param("body", body).param("status", status).update();
+    }
+
+    /** Locks up to {@code n} due mails; other nodes skip them. */
+    List<OutboxMail> lockDue(int n) {
+        return jdbc.sql("""
+                select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at from mail_outbox
+                where status = 'pending' and next_attempt_at <= now() order by id limit :n for update skip locked""")
+            .param("n", n).query(OutboxMail.class).list();
+    }
+
+    void markSent(long id) {
+        jdbc.sql("update mail_outbox set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null where id = :id")
+            .param("id", id).update();
+    }
+
+    /** Retries with exponential backoff (2^attempts seconds); gives up after {@code maxAttempts}. */
+    void markFailed(long id, String error, int maxAttempts) {
+        jdbc.sql("""
+                update mail_outbox set attempts = attempts + 1, last_error = :error,
+                  status = case when attempts + 1 >= :max then 'failed' else 'pending' end,
+                  next_attempt_at = now() + make_interval(secs => power(2, least(attempts + 1, 12)))
+                where id = :id""")
+            .param("error", error).param("max", maxAttempts).param("id", id).update();
+    }
+
+    public List<OutboxMail> page(Long beforeId, int limit) {
+        return jdbc.sql("""
+                select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at from mail_outbox
+                where (cast(:before as bigint) is null or id < :before) order by id desc limit :limit""")
+            .param("before", beforeId).param("limit", limit).query(OutboxMail.class).list();
+    }
+
+    public Optional<OutboxMail> find(long id) {
+        return jdbc.sql("select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at from mail_outbox where id = :id")
+            .param("id", id).query(OutboxMail.class).optional();
+    }
+
+    /** APPI erasure: mail to a deleted member's address is personal data too. */
+    void deleteTo(String address) {
+        jdbc.sql("delete from mail_outbox where lower(to_address) = lower(:a)").param("a", address).update();
+    }
+}

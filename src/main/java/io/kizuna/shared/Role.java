@@ -1,0 +1,31 @@
+package io.kizuna.shared;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Community roles, strongest first. */
+public enum Role {
+    OWNER, ADMIN, MODERATOR, AMBASSADOR, MEMBER;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromCode(String code) {
+        if (code == null) return Optional.empty();
+        for (Role r : values()) {
+            if (r.code().equals(code)) return Optional.of(r);
+        }
+        return Optional.empty();
+    }
+
+    /** Owner and admin run the site. */
+    public boolean isAdmin() {
+        return this == OWNER || this == ADMIN;
+    }
+
+    /** Moderators and up act on content and members. */
+    public boolean isStaff() {
+        return this == OWNER || this == ADMIN || this == MODERATOR;
+    }
+}

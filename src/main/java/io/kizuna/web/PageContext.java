@@ -1,0 +1,113 @@
+package io.kizuna.web;
+
+import io.kizuna.shared.Actor;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+
+/**
+ * What every page template gets: the language and its messages, the signed-in member (or none),
+ * the CSRF token for forms, and the current path (for canonical links and the language switch).
+ */
+public final class PageContext {
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Actor actor;
+    private final String csrfParameter;
+    private final String csrfToken;
+    private final String path;
+    private final String query;
+
+    public PageContext(MessageSource messages, Locale locale, Actor actor, String csrfParameter, String csrfToken,
+                       String path, String query) {
+        this.messages = messages;
+        this.locale = locale;
+        this.actor = actor;
+        this.csrfParameter = csrfParameter;
+        this.csrfToken = csrfToken;
+        this.path = path;
+        this.query = query;
+    }
+
+    /** The message for {@code key} in the page's language; unknown keys show as the key itself. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public boolean isJapanese() {
+        return "ja".equals(lang());
+    }
+
+    public boolean signedIn() {
+        return actor != null;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public boolean isStaff() {
+        return actor != null && actor.isStaff();
+    }
+
+    public boolean isAdmin() {
+        return actor != null && actor.isAdmin();
+    }
+
+    public String csrfParameter() {
+        return csrfParameter;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The same page in the other language; the choice is remembered in a cookie. */
+    public String switchLanguageUrl() {
+        String other = isJapanese() ? "en" : "ja";
+        String q = query == null ? "" : query.replaceAll("(^|&)lang=[^&]*", "").replaceAll("^&", "");
+        return path + "?" + (q.isEmpty() ? "" : q + "&") + "lang=" + other;
+    }
+
+    /** Field errors of a form, keyed by field name, already translated. */
+    public record Form(Map<String, String> values, Map<String, String> errors) {
+        public static Form empty() {
+            return new Form(Map.of(), Map.of());
+        }
+
+        /** The values sent back into the form (never passwords) with the refused fields' message keys. */
+        public static Form refused(Map<String, String> values, io.kizuna.shared.InvalidInputException e) {
+            var errors = new java.util.LinkedHashMap<String, String>();
+            e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+            return new Form(values, errors);
+        }
+
+        public static Form error(Map<String, String> values, String field, String messageKey) {
+            return new Form(values, Map.of(field, messageKey));
+        }
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public boolean hasError(String field) {
+            return errors.containsKey(field);
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.kizuna.web.pages;
+
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The home page, and the trivial endpoint that benchmarks use as this server's ceiling. */
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    @GetMapping("/api/v1/ping")
+    @ResponseBody
+    ResponseEntity<Map<String, String>> ping() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("status", "ok"));
+    }
+}
