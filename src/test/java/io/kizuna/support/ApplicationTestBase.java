@@ -1,0 +1,50 @@
+package io.kizuna.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A running Kizuna for a test class: its fresh database (see {@link #configure}), an HTTP client and SQL access.
+ * Subclasses declare a {@code @DynamicPropertySource} that calls {@link #configure}; most use {@link IntegrationTestBase}.
+ */
+@IntegrationTest
+public abstract class ApplicationTestBase {
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    /** A fresh database on the shared test PostgreSQL; with {@code smtp}, mail goes to the in-process SMTP server. */
+    protected static void configure(DynamicPropertyRegistry registry, boolean smtp) throws Exception {
+        String url = TestDatabase.newDatabase("it");
+        Path dataDir = Files.createTempDirectory("kizuna-it-data");
+        registry.add("kizuna.database.url", () -> url);
+        registry.add("kizuna.database.user", () -> TestDatabase.server().user());
+        registry.add("kizuna.database.password", () -> TestDatabase.server().password());
+        registry.add("kizuna.database.pool-size", () -> "6");
+        registry.add("kizuna.data-dir", dataDir::toString);
+        if (smtp) {
+            registry.add("kizuna.mail.smtp-host", () -> "127.0.0.1");
+            registry.add("kizuna.mail.smtp-port", () -> Integer.toString(TestMail.port()));
+        }
+        registry.add("kizuna.cookies.secure", () -> "false");
+        registry.add("kizuna.rate-limits.signups-per-hour-per-ip", () -> "10000");
+        registry.add("kizuna.rate-limits.logins-per-minute-per-ip", () -> "10000");
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new Api("http://127.0.0.1:" + port);
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}

@@ -1,0 +1,123 @@
+package io.kizuna.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kizuna.support.IntegrationTestBase;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiConventionsIntegrationTests extends IntegrationTestBase {
+
+    @Test
+    void unknownApiPathIsProblemJson404() {
+        var r = api.get("/api/v1/no-such-thing");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("type").asString()).endsWith("not-found");
+        assertThat(r.json().get("title").asString()).isEqualTo("Not Found");
+        assertThat(r.json().get("status").asInt()).isEqualTo(404);
+        assertThat(r.json().has("detail")).isTrue();
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() {
+        var r = api.raw("DELETE", "/api/v1/auth/token", null, "");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.header("Allow")).contains("POST");
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        var r = api.raw("POST", "/api/v1/auth/signup", "text/plain", "hello");
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413AndWritesNothing() {
+        String huge = "{\"email\":\"big@example.com\",\"password\":\"correct-horse-1\",\"displayName\":\"" + "x".repeat(1_100_000) + "\"}";
+        var r = api.raw("POST", "/api/v1/auth/signup", "application/json", huge);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from identity_users where email = 'big@example.com'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413() {
+        byte[] huge = ("{\"displayName\":\"" + "y".repeat(1_200_000) + "\"}").getBytes();
+        var request = HttpRequest.newBuilder(api.uri("/api/v1/auth/signup"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)));
+        var r = api.request(request);
+        assertThat(r.status()).isEqualTo(413);
+    }
+
+    @Test
+    void emptyBodyIs400() {
+        var r = api.raw("POST", "/api/v1/auth/signup", "application/json", "");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void badPagingParametersAre400() {
+        var owner = api.member("pager@example.com", "Pager");
+        jdbc.sql("update identity_users set role = 'owner' where id = " + owner.id()).update();
+        assertThat(api.get("/api/v1/users?limit=0", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/users?limit=101", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/users?limit=abc", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/users?cursor=!!!", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/users?limit=100", owner.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void pingIsPublic() {
+        var r = api.get("/api/v1/ping");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asString()).isEqualTo("ok");
+    }
+
+    @Test
+    void openApiDescribesTheIdentityApi() {
+        var r = api.get("/v3/api-docs");
+        assertThat(r.status()).isEqualTo(200);
+        var paths = r.json().get("paths");
+        assertThat(paths.has("/api/v1/auth/signup")).isTrue();
+        assertThat(paths.has("/api/v1/auth/token")).isTrue();
+        assertThat(paths.has("/api/v1/me")).isTrue();
+        assertThat(paths.has("/api/v1/users/{id}/role")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsUpAndMetricsAreExposed() {
+        var health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        var metrics = api.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void apiWritesWithASessionCookieNeedCsrf() {
+        // a browser session (cookie) calling the API without the CSRF token is refused
+        var signup = api.raw("POST", "/signup", "application/x-www-form-urlencoded", "email=x%40example.com");
+        assertThat(signup.status()).isEqualTo(403);
+        var withCookie = api.request(HttpRequest.newBuilder(api.uri("/api/v1/me/password"))
+            .header("Content-Type", "application/json")
+            .header("Cookie", "KIZUNA_SESSION=abc")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(withCookie.status()).isEqualTo(403);
+        assertThat(withCookie.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void idOfWrongShapeIsNotFound() {
+        var owner = api.member("shape@example.com", "Shape");
+        jdbc.sql("update identity_users set role = 'owner' where id = " + owner.id()).update();
+        assertThat(api.patch("/api/v1/users/not-a-number/role", Map.of("role", "member"), owner.token()).status()).isEqualTo(404);
+    }
+}
