@@ -5,6 +5,7 @@ import io.kizuna.identity.internal.PasswordHasher;
 import io.kizuna.identity.internal.SignOut;
 import io.kizuna.identity.internal.Tokens;
 import io.kizuna.identity.internal.Users;
+import io.kizuna.mail.MailOutbox;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.NotFoundException;
@@ -32,9 +33,11 @@ public class PersonalDataManagement {
     private final SignOut signOut;
     private final List<PersonalDataContributor> contributors;
     private final ApplicationEventPublisher events;
+    private final MailOutbox mail;
 
     PersonalDataManagement(Users users, Tokens tokens, EmailTokens links, PasswordHasher passwords, SignOut signOut,
-                           List<PersonalDataContributor> contributors, ApplicationEventPublisher events) {
+                           List<PersonalDataContributor> contributors, ApplicationEventPublisher events, MailOutbox mail) {
+        this.mail = mail;
         this.users = users;
         this.tokens = tokens;
         this.links = links;
@@ -70,6 +73,7 @@ public class PersonalDataManagement {
         tokens.deleteAll(actor.id());
         links.deleteAll(actor.id());
         users.erase(actor.id());
+        mail.forget(user.email());
         events.publishEvent(new MemberErased(actor.id(), user.email()));
     }
 }

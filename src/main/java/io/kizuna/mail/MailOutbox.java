@@ -6,4 +6,7 @@ package io.kizuna.mail;
  */
 public interface MailOutbox {
     void send(String to, String subject, String body);
+
+    /** APPI erasure: removes every mail to {@code address} (mail is personal data), in the caller's transaction. */
+    void forget(String address);
 }

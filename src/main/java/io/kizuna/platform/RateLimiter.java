@@ -21,7 +21,7 @@ public class RateLimiter {
         this(Clock.systemUTC());
     }
 
-    RateLimiter(Clock clock) {
+    RateLimiter(Clock clock) { // tests pass a fixed clock
         this.clock = clock;
     }
 

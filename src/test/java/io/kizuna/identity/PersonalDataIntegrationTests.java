@@ -43,7 +43,7 @@ class PersonalDataIntegrationTests extends IntegrationTestBase {
         assertThat(row.get("hash")).isEqualTo("null");
         assertThat(row.get("erased")).isEqualTo(true);
         assertThat(count("identity_api_tokens where user_id = " + m.id())).isZero();
-        // mail to the old address is erased too (after commit, by the mail module)
+        // mail to the old address is erased in the same transaction
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count("mail_outbox where to_address = 'erase@example.com'") == 0);
         // the address can sign up again as a new member
         assertThat(api.post("/api/v1/auth/signup", Map.of("email", "erase@example.com", "password", "correct-horse-2", "displayName", "New")).status()).isEqualTo(201);

@@ -57,6 +57,11 @@ class MailDispatcher implements MailOutbox {
         }
     }
 
+    @Override
+    public void forget(String address) {
+        mails.deleteTo(address);
+    }
+
     private void wake() {
         if (wakeupQueued.compareAndSet(false, true)) {
             wakeups.execute(() -> {
@@ -83,7 +88,7 @@ class MailDispatcher implements MailOutbox {
         }
     }
 
-    private void deliver(OutboxMails.OutboxMail mail) {
+    private void deliver(io.kizuna.mail.OutboxMail mail) {
         try {
             var message = new SimpleMailMessage();
             message.setFrom(settings.fromAddress());

@@ -1,6 +1,6 @@
 package io.kizuna.mail.internal;
 
-import java.time.OffsetDateTime;
+import io.kizuna.mail.OutboxMail;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,10 +9,6 @@ import org.springframework.stereotype.Repository;
 /** The {@code mail_outbox} table. */
 @Repository
 public class OutboxMails {
-    /** One mail as staff see it. */
-    public record OutboxMail(long id, String toAddress, String subject, String body, String status, int attempts,
-                             String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {}
-
     private final JdbcClient jdbc;
 
     OutboxMails(JdbcClient jdbc) {

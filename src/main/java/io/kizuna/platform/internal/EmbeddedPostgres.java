@@ -62,7 +62,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         dataDir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         var channel = FileChannel.open(dataDir.resolve("kizuna.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // this JVM holds it already
+        }
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("Another Kizuna process is using " + dataDir + "; stop it or choose another KIZUNA_DATA_DIR");
