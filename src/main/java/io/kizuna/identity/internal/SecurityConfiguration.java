@@ -58,7 +58,8 @@ class SecurityConfiguration {
         http
             .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
             .securityContext(c -> c.securityContextRepository(contexts))
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+            // no sessionManagement(): its filter would store bearer-token logins in new sessions; pages sign in
+            // explicitly (SignInController) with a new session id, which is the session-fixation protection
             .requestCache(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
             .httpBasic(AbstractHttpConfigurer::disable)

@@ -293,23 +293,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** Unpacks the PostgreSQL binaries once per distinct archive under {@code pg-bin/}. */
+    /**
+     * Unpacks the PostgreSQL binaries once per binaries jar under {@code pg-bin/}. The jar's name carries the
+     * PostgreSQL version, so a normal start only checks a marker file instead of reading the 15 MB archive.
+     */
     private static Path unpackBinaries(Path dataDir) throws IOException {
-        byte[] archive;
-        try (InputStream in = EmbeddedPostgres.class.getResourceAsStream(BINARIES)) {
-            if (in == null) {
-                throw new IllegalStateException("No embedded PostgreSQL for this platform (Linux x86_64 only); set KIZUNA_DATABASE_URL");
-            }
-            archive = in.readAllBytes();
+        var resource = EmbeddedPostgres.class.getResource(BINARIES);
+        if (resource == null) {
+            throw new IllegalStateException("No embedded PostgreSQL for this platform (Linux x86_64 only); set KIZUNA_DATABASE_URL");
         }
         String hash;
         try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)).substring(0, 16);
+            var digest = MessageDigest.getInstance("SHA-256").digest(resource.toString().replace("!" + BINARIES, "").replaceAll("^.*/", "").getBytes(StandardCharsets.UTF_8));
+            hash = HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         var target = dataDir.resolve("pg-bin").resolve(hash);
         if (Files.exists(target.resolve(".complete"))) return target;
+        byte[] archive;
+        try (InputStream in = resource.openStream()) {
+            archive = in.readAllBytes();
+        }
         var staging = Files.createDirectories(dataDir.resolve("pg-bin")).resolve(hash + ".unpacking-" + ProcessHandle.current().pid());
         try (var tar = new TarArchiveInputStream(new XZInputStream(new java.io.ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;

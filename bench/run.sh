@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Kizuna benchmark: builds the jar, starts it on a fresh data directory with a generated dataset, measures
+# start-up times, idle and loaded RSS, and throughput/latency with wrk at 64 connections. Every endpoint is
+# also reported as a ratio to GET /api/v1/ping measured in the same run (this machine's ceiling for the stack).
+#
+#   bash bench/run.sh            # full run (about 3 minutes)
+#   DURATION=5 bash bench/run.sh # shorter measurement windows
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+MEMBERS=${MEMBERS:-100000}
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+
+if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v wrk >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== building"
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/kizuna-*.jar | grep -v original | head -1)
+PGJAR="$OUT/postgresql.jar"
+unzip -p "$JAR" "$(unzip -l "$JAR" | awk '{print $4}' | grep 'BOOT-INF/lib/postgresql-.*\.jar')" > "$PGJAR"
+
+DATA=$(mktemp -d "$OUT/data-XXXX")
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+LOG="$OUT/kizuna.log"
+PID=""
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+# The same JVM options as ./mvnw spring-boot:run (see pom.xml), so figures describe the shipped defaults.
+JVM_OPTS=$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)
+
+start() { # [extra JVM options] [jar]
+  local t0; t0=$(date +%s%N)
+  KIZUNA_DATA_DIR="$DATA" PORT="$PORT" KIZUNA_COOKIE_SECURE=false "$JAVA" $JVM_OPTS ${1:-} -jar "${2:-$JAR}" >>"$LOG" 2>&1 &
+  PID=$!
+  until curl -sf "$BASE/actuator/health" >/dev/null; do
+    kill -0 "$PID" 2>/dev/null || { echo "Kizuna died; see $LOG"; tail -30 "$LOG"; exit 1; }
+    sleep 0.1
+  done
+  START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
+
+: >"$LOG"
+echo "== first start (fresh data directory)"
+start; FIRST_MS=$START_MS
+stop
+echo "== second start (existing data directory)"
+start; SECOND_MS=$START_MS
+stop
+# The production layout: the jar extracted, plus (on JDK 25+) an AOT cache from one training start (JEP 483/515).
+EXTRACTED="$OUT/extracted"
+rm -rf "$EXTRACTED"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$EXTRACTED" >/dev/null
+XJAR="$EXTRACTED/$(basename "$JAR")"
+AOT_MS="n/a"
+if "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  KIZUNA_DATA_DIR="$DATA" PORT="$PORT" "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$EXTRACTED/kizuna.aot" \
+    -Dspring.context.exit=onRefresh -jar "$XJAR" >>"$LOG" 2>&1
+  start "-XX:AOTCache=$EXTRACTED/kizuna.aot" "$XJAR"; AOT_MS=$START_MS
+  stop
+fi
+start; THIRD_MS=$START_MS
+sleep 5
+IDLE_RSS=$(rss_mb)
+
+echo "== dataset: $MEMBERS members plus the forum dataset's 20 users"
+PG_PORT=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$LOG" | tail -1 | sed 's/.*://')
+PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kizuna"
+PG_PASS=$(cat "$DATA/pg-password")
+for i in $(seq 1 20); do
+  curl -sf "$BASE/api/v1/auth/signup" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"bench$i@bench.kizuna.invalid\",\"password\":\"bench-password-1\",\"displayName\":\"bench$i\"}" >/dev/null
+done
+"$JAVA" -cp "$PGJAR" bench/Sql.java "$PG_URL" kizuna "$PG_PASS" \
+  "insert into identity_users (email, password_hash, display_name, email_verified_at)
+   select 'member' || g || '@bench.kizuna.invalid', (select password_hash from identity_users where email = 'bench1@bench.kizuna.invalid'),
+          'メンバー' || g, now() from generate_series(1, $MEMBERS) g" >/dev/null
+TOKEN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"email":"bench1@bench.kizuna.invalid","password":"bench-password-1"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+
+# wrk prints latency percentiles with --latency; we keep requests/s, p50 and p99 (in ms).
+measure() { # name path [header]
+  local name=$1 path=$2 header=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+  [ -n "$header" ] && args+=(-H "$header")
+  wrk "${args[@]}" -d"${WARMUP}s" "$BASE$path" >/dev/null
+  local out; out=$(wrk "${args[@]}" -d"${DURATION}s" "$BASE$path")
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "$name|$path|$rps|$(to_ms "$p50")|$(to_ms "$p99")|${non2xx:-0}"
+}
+to_ms() { echo "$1" | awk '/us$/ {sub("us",""); printf "%.2f", $1/1000; next} /ms$/ {sub("ms",""); printf "%.2f", $1; next} /s$/ {sub("s",""); printf "%.2f", $1*1000; next} {print $1}'; }
+
+echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null # JIT warm-up of the whole stack
+ROWS=()
+ROWS+=("$(measure ping /api/v1/ping)")
+ROWS+=("$(measure me /api/v1/me "Authorization: Bearer $TOKEN")")
+ROWS+=("$(measure home /)")
+LOADED_RSS=$(rss_mb)
+
+PING_RPS=$(echo "${ROWS[0]}" | cut -d'|' -f3)
+REPORT="$OUT/latest.md"
+{
+  echo "Run: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), JVM options: ${JVM_OPTS:-none}"
+  echo "Dataset: $((MEMBERS + 20)) members. wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per endpoint."
+  echo
+  echo "| endpoint | requests/s | ratio to ping | p50 ms | p99 ms | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+  for row in "${ROWS[@]}"; do
+    IFS='|' read -r name path rps p50 p99 bad <<<"$row"
+    ratio=$(awk -v a="$rps" -v b="$PING_RPS" 'BEGIN {printf "%.2f", a/b}')
+    echo "| $name \`$path\` | $rps | $ratio | $p50 | $p99 | $bad |"
+  done
+  echo
+  echo "| start-up and memory | value |"
+  echo "|---|---|"
+  echo "| first start to healthy (fresh data dir: unpack PostgreSQL, initdb, migrate) | ${FIRST_MS} ms |"
+  echo "| start to healthy on an existing data dir (java -jar) | ${SECOND_MS} ms, again ${THIRD_MS} ms |"
+  echo "| start to healthy on an existing data dir (extracted jar + AOT cache, JDK 25) | ${AOT_MS} ms |"
+  echo "| JVM RSS idle after start | ${IDLE_RSS} MB |"
+  echo "| JVM RSS after the load | ${LOADED_RSS} MB |"
+} >"$REPORT"
+cat "$REPORT"
