@@ -139,6 +139,11 @@ public class IdentityManagement {
         return actor;
     }
 
+    /** Display names for content authors, in one query for a whole page of content. */
+    public java.util.Map<UserId, MemberName> names(java.util.Collection<UserId> ids) {
+        return users.names(ids);
+    }
+
     public Page<UserView> members(Actor actor, PageRequest page) {
         policy.requireAdmin(actor);
         Long after = page.isFirst() ? null : page.afterLong(0);

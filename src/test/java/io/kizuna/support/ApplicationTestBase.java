@@ -44,6 +44,13 @@ public abstract class ApplicationTestBase {
         api = new Api("http://127.0.0.1:" + port);
     }
 
+    /** Signs up a member with a role (set before their token is first used) and returns their token. */
+    protected Api.Member withRole(String email, String role) {
+        var m = api.member(email, email.substring(0, email.indexOf('@')));
+        jdbc.sql("update identity_users set role = :r where id = :id").param("r", role).param("id", Long.parseLong(m.id())).update();
+        return api.login(email, "correct-horse-1");
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -44,6 +44,16 @@ public class Users {
         return jdbc.sql("select exists (select 1 from identity_users)").query(Boolean.class).single();
     }
 
+    public java.util.Map<UserId, io.kizuna.identity.MemberName> names(java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) return java.util.Map.of();
+        var result = new java.util.HashMap<UserId, io.kizuna.identity.MemberName>();
+        jdbc.sql("select id, display_name, erased_at is not null as erased from identity_users where id = any(:ids)")
+            .param("ids", ids.stream().mapToLong(UserId::value).distinct().toArray())
+            .query((rs, i) -> new io.kizuna.identity.MemberName(Long.toString(rs.getLong(1)), rs.getString(2), rs.getBoolean(3)))
+            .list().forEach(n -> result.put(new UserId(Long.parseLong(n.id())), n));
+        return result;
+    }
+
     public long countOwners() {
         return jdbc.sql("select count(*) from identity_users where role = 'owner' and erased_at is null").query(Long.class).single();
     }

@@ -1,0 +1,74 @@
+package io.kizuna.community;
+
+import io.kizuna.shared.Actor;
+import io.kizuna.shared.UserId;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and do what in the community: one named rule per action. Everything that shows community content
+ * (API, pages, later search, notifications, feeds and counts) asks these rules, and what an actor may not see is a 404.
+ */
+@Component
+public class CommunityPolicy {
+
+    /** The facts about a space that visibility depends on. */
+    public record SpaceAccess(long spaceId, Visibility visibility, boolean actorIsMember) {}
+
+    /** The same visibility rule as SQL over a spaces table aliased {@code s}, for lists and counts. */
+    public record SqlFilter(String where, Map<String, Object> params) {}
+
+    public boolean canSee(Optional<Actor> actor, SpaceAccess space) {
+        return switch (space.visibility()) {
+            case PUBLIC -> true;
+            case MEMBERS -> actor.isPresent();
+            case PRIVATE -> actor.isPresent() && (actor.get().isStaff() || space.actorIsMember());
+        };
+    }
+
+    public SqlFilter visibleSpaces(Optional<Actor> actor) {
+        if (actor.isEmpty()) return new SqlFilter("s.visibility = 'public'", Map.of());
+        if (actor.get().isStaff()) return new SqlFilter("true", Map.of());
+        return new SqlFilter("(s.visibility in ('public', 'members') or exists (select 1 from community_space_members m "
+            + "where m.space_id = s.id and m.user_id = :viewer))", Map.of("viewer", actor.get().id().value()));
+    }
+
+    public boolean canCreateSpace(Actor actor) {
+        return actor.isAdmin();
+    }
+
+    public boolean canAddSpaceMember(Actor actor) {
+        return actor.isStaff();
+    }
+
+    /** Anyone signed in who can see the space may start a thread; announcements are for staff. */
+    public boolean canStartThread(Actor actor, SpaceAccess space, ThreadKind kind) {
+        if (!canSee(Optional.of(actor), space)) return false;
+        return kind != ThreadKind.ANNOUNCEMENT || actor.isStaff();
+    }
+
+    /** Replying is for signed-in members who can see the thread; a locked thread takes replies from staff only. */
+    public boolean canReplyWhileLocked(Actor actor) {
+        return actor.isStaff();
+    }
+
+    public boolean canEdit(Actor actor, UserId author) {
+        if (actor.isStaff()) return true;
+        return actor.id().equals(author);
+    }
+
+    public boolean canDelete(Actor actor, UserId author) {
+        return canEdit(actor, author);
+    }
+
+    public boolean canAccept(Actor actor, UserId asker) {
+        if (actor.isStaff()) return true;
+        return actor.id().equals(asker);
+    }
+
+    /** Lock, pin, move threads and set idea statuses. */
+    public boolean canModerate(Actor actor) {
+        return actor.isStaff();
+    }
+}

@@ -1,0 +1,147 @@
+package io.kizuna.community;
+
+import io.kizuna.community.Events.PostDeleted;
+import io.kizuna.community.Events.PostEdited;
+import io.kizuna.community.Events.PostPublished;
+import io.kizuna.community.Views.PostView;
+import io.kizuna.community.internal.Audit;
+import io.kizuna.community.internal.ContentRules;
+import io.kizuna.community.internal.Markdown;
+import io.kizuna.community.internal.Posts;
+import io.kizuna.community.internal.Posts.PostRow;
+import io.kizuna.community.internal.Threads;
+import io.kizuna.community.internal.ViewAssembler;
+import io.kizuna.shared.Actor;
+import io.kizuna.shared.ConflictException;
+import io.kizuna.shared.ForbiddenException;
+import io.kizuna.shared.NotFoundException;
+import io.kizuna.shared.Page;
+import io.kizuna.shared.PageRequest;
+import io.kizuna.shared.RuleRefusedException;
+import io.kizuna.shared.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Posts in threads: read, reply, edit (history kept), delete (soft, audited) and react. */
+@Service
+public class PostManagement {
+    public static final Set<String> REACTIONS = Set.of("like", "thanks", "helpful", "laugh", "wow");
+
+    private final ThreadManagement threadManagement;
+    private final Threads threads;
+    private final Posts posts;
+    private final Markdown markdown;
+    private final CommunityPolicy policy;
+    private final ViewAssembler views;
+    private final Audit audit;
+    private final ApplicationEventPublisher events;
+
+    PostManagement(ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
+                   ViewAssembler views, Audit audit, ApplicationEventPublisher events) {
+        this.threadManagement = threadManagement;
+        this.threads = threads;
+        this.posts = posts;
+        this.markdown = markdown;
+        this.policy = policy;
+        this.views = views;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** A thread's posts, oldest first; the opening post is first. Deleted posts stay as placeholders. */
+    public Page<PostView> list(Optional<Actor> actor, String threadId, PageRequest page) {
+        var thread = threadManagement.require(actor, threadId);
+        Long after = page.isFirst() ? null : page.afterLong(0);
+        var rows = Page.fromOverfetch(posts.page(thread.id(), after, page.limit() + 1), page.limit(), p -> PageRequest.encode(p.id()));
+        return new Page<>(views.posts(rows.items(), posts.reactionCounts(rows.items().stream().map(PostRow::id).toList())), rows.nextCursor());
+    }
+
+    @Transactional
+    public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
+        var thread = threadManagement.require(Optional.of(actor), threadId);
+        ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
+        threads.lock(thread.id());
+        if (thread.locked() && !policy.canReplyWhileLocked(actor)) throw new ConflictException("thread-locked", "This thread is locked.");
+        Long replyTo = null;
+        if (replyToPostId != null && !replyToPostId.isBlank()) {
+            replyTo = posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
+                .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
+        }
+        var post = posts.insert(thread.id(), actor.id().value(), body, markdown.toHtml(body), replyTo);
+        threads.touch(thread.id(), 1);
+        events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value()));
+        return one(post);
+    }
+
+    /** Edits a post (author or staff); the previous text is kept as a revision. */
+    @Transactional
+    public PostView edit(Actor actor, String postId, String body) {
+        var post = require(actor, postId);
+        if (!policy.canEdit(actor, new UserId(post.authorId()))) throw new ForbiddenException("Only the author or staff edit a post.");
+        ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
+        if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
+        posts.edit(post.id(), post.body(), body, markdown.toHtml(body), actor.id().value());
+        if (!actor.id().equals(new UserId(post.authorId()))) audit.record(actor.id().value(), "post.edit", "post", post.id(), null);
+        events.publishEvent(new PostEdited(post.id(), post.threadId(), actor.id().value()));
+        return one(posts.find(post.id()).orElseThrow());
+    }
+
+    /** Soft-deletes a post (author or staff), audited. Deleting the opening post removes the thread. */
+    @Transactional
+    public void delete(Actor actor, String postId) {
+        var post = require(actor, postId);
+        if (!policy.canDelete(actor, new UserId(post.authorId()))) throw new ForbiddenException("Only the author or staff delete a post.");
+        if (!posts.softDelete(post.id(), actor.id().value())) return;
+        audit.record(actor.id().value(), "post.delete", "post", post.id(), null);
+        if (posts.firstPostId(post.threadId()).orElse(-1L) == post.id()) {
+            threads.softDelete(post.threadId());
+            audit.record(actor.id().value(), "thread.delete", "thread", post.threadId(), null);
+        } else {
+            threads.touch(post.threadId(), -1);
+        }
+        events.publishEvent(new PostDeleted(post.id(), post.threadId(), actor.id().value()));
+    }
+
+    /** Adds a reaction; repeating it changes nothing. */
+    @Transactional
+    public PostView react(Actor actor, String postId, String type) {
+        var post = reactable(actor, postId, type);
+        posts.react(post.id(), actor.id().value(), type);
+        return one(post);
+    }
+
+    @Transactional
+    public PostView unreact(Actor actor, String postId, String type) {
+        var post = reactable(actor, postId, type);
+        posts.unreact(post.id(), actor.id().value(), type);
+        return one(post);
+    }
+
+    private PostRow reactable(Actor actor, String postId, String type) {
+        ContentRules.check().known("type", type != null && REACTIONS.contains(type)).orThrow();
+        var post = require(actor, postId);
+        if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
+        return post;
+    }
+
+    /** The post if the actor may see its thread; 404 otherwise. */
+    private PostRow require(Actor actor, String postId) {
+        var post = posts.find(ThreadManagement.parseId(postId, "post")).orElseThrow(() -> new NotFoundException("No such post."));
+        threadManagement.require(Optional.of(actor), Long.toString(post.threadId()));
+        return post;
+    }
+
+    private PostView one(PostRow post) {
+        return views.posts(List.of(post), posts.reactionCounts(List.of(post.id()))).getFirst();
+    }
+
+    /** Renders Markdown the way a post would show it (for the reply box's preview). */
+    public String preview(String body) {
+        ContentRules.check().optionalText("body", body, ContentRules.MAX_BODY).orThrow();
+        return markdown.toHtml(body == null ? "" : body);
+    }
+}

@@ -1,0 +1,205 @@
+package io.kizuna.community;
+
+import io.kizuna.community.CommunityPolicy.SpaceAccess;
+import io.kizuna.community.Events.AnswerAccepted;
+import io.kizuna.community.Events.PostPublished;
+import io.kizuna.community.Events.ThreadStarted;
+import io.kizuna.community.Views.ThreadView;
+import io.kizuna.community.internal.Audit;
+import io.kizuna.community.internal.ContentRules;
+import io.kizuna.community.internal.Markdown;
+import io.kizuna.community.internal.Posts;
+import io.kizuna.community.internal.Spaces;
+import io.kizuna.community.internal.Threads;
+import io.kizuna.community.internal.Threads.ThreadRow;
+import io.kizuna.community.internal.ViewAssembler;
+import io.kizuna.shared.Actor;
+import io.kizuna.shared.ConflictException;
+import io.kizuna.shared.ForbiddenException;
+import io.kizuna.shared.NotFoundException;
+import io.kizuna.shared.Page;
+import io.kizuna.shared.PageRequest;
+import io.kizuna.shared.RuleRefusedException;
+import io.kizuna.shared.UserId;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Threads: start, list, read, accept an answer, vote on ideas, and the staff actions (lock, pin, move, idea status). */
+@Service
+public class ThreadManagement {
+    /** A new thread with its opening post. */
+    public record NewThread(String title, String body, String kind) {}
+
+    public static final Set<String> IDEA_STATUSES = Set.of("open", "under_review", "planned", "in_progress", "shipped", "declined");
+
+    private final SpaceManagement spaceManagement;
+    private final Spaces spaces;
+    private final Threads threads;
+    private final Posts posts;
+    private final Markdown markdown;
+    private final CommunityPolicy policy;
+    private final ViewAssembler views;
+    private final Audit audit;
+    private final ApplicationEventPublisher events;
+
+    ThreadManagement(SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
+                     CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events) {
+        this.spaceManagement = spaceManagement;
+        this.spaces = spaces;
+        this.threads = threads;
+        this.posts = posts;
+        this.markdown = markdown;
+        this.policy = policy;
+        this.views = views;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Transactional
+    public ThreadView start(Actor actor, String spaceSlug, NewThread form) {
+        var space = spaceManagement.require(Optional.of(actor), spaceSlug);
+        var kind = ThreadKind.fromCode(form.kind());
+        ContentRules.check()
+            .text("title", form.title(), ContentRules.MAX_TITLE)
+            .text("body", form.body(), ContentRules.MAX_BODY)
+            .known("kind", kind.isPresent())
+            .orThrow();
+        if (!policy.canStartThread(actor, new SpaceAccess(space.id(), space.visibilityValue(), space.viewerIsMember()), kind.get())) {
+            throw new ForbiddenException("Only staff post announcements.");
+        }
+        long id = threads.insert(space.id(), kind.get(), form.title().strip(), actor.id().value());
+        var post = posts.insert(id, actor.id().value(), form.body(), markdown.toHtml(form.body()), null);
+        threads.touch(id, 1);
+        events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
+        events.publishEvent(new PostPublished(post.id(), id, actor.id().value()));
+        return views.thread(threads.find(id, actor.id().value()).orElseThrow());
+    }
+
+    public Page<ThreadView> list(Optional<Actor> actor, String spaceSlug, PageRequest page) {
+        var space = spaceManagement.require(actor, spaceSlug);
+        Boolean afterPinned = null;
+        OffsetDateTime afterActivity = null;
+        Long afterId = null;
+        if (!page.isFirst()) {
+            afterPinned = Boolean.parseBoolean(page.afterString(0));
+            try {
+                afterActivity = OffsetDateTime.parse(page.afterString(1));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new io.kizuna.shared.InvalidInputException("cursor", "is not a cursor this server issued");
+            }
+            afterId = page.afterLong(2);
+        }
+        var rows = threads.page(space.id(), SpaceManagement.viewer(actor), afterPinned, afterActivity, afterId, page.limit() + 1);
+        var result = Page.fromOverfetch(rows, page.limit(), t -> PageRequest.encode(t.pinned(), t.lastActivityAt(), t.id()));
+        return new Page<>(views.threads(result.items()), result.nextCursor());
+    }
+
+    public ThreadView view(Optional<Actor> actor, String threadId) {
+        return views.thread(require(actor, threadId));
+    }
+
+    /** Marks a reply as the accepted answer of a question; the asker or staff. */
+    @Transactional
+    public ThreadView accept(Actor actor, String threadId, String postId) {
+        var thread = require(Optional.of(actor), threadId);
+        if (thread.kindValue() != ThreadKind.QUESTION) throw new RuleRefusedException("not-a-question", "Only question threads have accepted answers.");
+        if (!policy.canAccept(actor, new UserId(thread.authorId()))) throw new ForbiddenException("Only the asker or staff accept an answer.");
+        long pid = parseId(postId, "post");
+        var post = posts.find(pid).filter(p -> p.threadId() == thread.id() && !p.deleted())
+            .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "The post is not a reply in this thread."));
+        if (posts.firstPostId(thread.id()).orElse(-1L) == pid) {
+            throw new RuleRefusedException("opening-post", "The question itself cannot be its answer.");
+        }
+        threads.accept(thread.id(), pid);
+        events.publishEvent(new AnswerAccepted(thread.id(), pid, post.authorId(), actor.id().value()));
+        return views.thread(threads.find(thread.id(), actor.id().value()).orElseThrow());
+    }
+
+    /** One vote per member on an idea; a second vote is a 409. */
+    @Transactional
+    public ThreadView vote(Actor actor, String threadId) {
+        var thread = requireIdea(actor, threadId);
+        if (!threads.vote(thread.id(), actor.id().value())) throw new ConflictException("already-voted", "You have already voted for this idea.");
+        return views.thread(threads.find(thread.id(), actor.id().value()).orElseThrow());
+    }
+
+    @Transactional
+    public ThreadView unvote(Actor actor, String threadId) {
+        var thread = requireIdea(actor, threadId);
+        threads.unvote(thread.id(), actor.id().value());
+        return views.thread(threads.find(thread.id(), actor.id().value()).orElseThrow());
+    }
+
+    @Transactional
+    public ThreadView setLocked(Actor actor, String threadId, boolean locked) {
+        var thread = requireModeratable(actor, threadId);
+        threads.setLocked(thread.id(), locked);
+        audit.record(actor.id().value(), locked ? "thread.lock" : "thread.unlock", "thread", thread.id(), null);
+        return view(Optional.of(actor), threadId);
+    }
+
+    @Transactional
+    public ThreadView setPinned(Actor actor, String threadId, boolean pinned) {
+        var thread = requireModeratable(actor, threadId);
+        threads.setPinned(thread.id(), pinned);
+        audit.record(actor.id().value(), pinned ? "thread.pin" : "thread.unpin", "thread", thread.id(), null);
+        return view(Optional.of(actor), threadId);
+    }
+
+    @Transactional
+    public ThreadView move(Actor actor, String threadId, String toSpaceSlug) {
+        var thread = requireModeratable(actor, threadId);
+        var target = spaceManagement.require(Optional.of(actor), toSpaceSlug);
+        threads.move(thread.id(), target.id());
+        audit.record(actor.id().value(), "thread.move", "thread", thread.id(), thread.spaceSlug() + " -> " + target.slug());
+        return view(Optional.of(actor), threadId);
+    }
+
+    /** Staff set an idea's status (open, under review, planned, in progress, shipped, declined) with a comment. */
+    @Transactional
+    public ThreadView setIdeaStatus(Actor actor, String threadId, String status, String comment) {
+        var thread = requireModeratable(actor, threadId);
+        if (thread.kindValue() != ThreadKind.IDEA) throw new RuleRefusedException("not-an-idea", "Only ideas have a status.");
+        ContentRules.check().known("status", status != null && IDEA_STATUSES.contains(status))
+            .optionalText("comment", comment, ContentRules.MAX_DESCRIPTION).orThrow();
+        threads.setStatus(thread.id(), status, comment == null || comment.isBlank() ? null : comment.strip());
+        audit.record(actor.id().value(), "idea.status", "thread", thread.id(), status);
+        return view(Optional.of(actor), threadId);
+    }
+
+    /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
+    ThreadRow require(Optional<Actor> actor, String threadId) {
+        long id = parseId(threadId, "thread");
+        var thread = threads.find(id, SpaceManagement.viewer(actor)).orElseThrow(() -> new NotFoundException("No such thread."));
+        if (!policy.canSee(actor, new SpaceAccess(thread.spaceId(), thread.visibilityValue(), thread.viewerIsMember()))) {
+            throw new NotFoundException("No such thread.");
+        }
+        return thread;
+    }
+
+    private ThreadRow requireIdea(Actor actor, String threadId) {
+        var thread = require(Optional.of(actor), threadId);
+        if (thread.kindValue() != ThreadKind.IDEA) throw new RuleRefusedException("not-an-idea", "Only idea threads take votes.");
+        return thread;
+    }
+
+    private ThreadRow requireModeratable(Actor actor, String threadId) {
+        var thread = require(Optional.of(actor), threadId);
+        if (!policy.canModerate(actor)) throw new ForbiddenException("Only staff do this.");
+        return thread;
+    }
+
+    static long parseId(String id, String what) {
+        try {
+            long v = Long.parseLong(id);
+            if (v > 0) return v;
+        } catch (NumberFormatException | NullPointerException e) {
+            // fall through
+        }
+        throw new NotFoundException("No such " + what + ".");
+    }
+}

@@ -1,0 +1,56 @@
+package io.kizuna.community.internal;
+
+import io.kizuna.shared.InvalidInputException;
+import io.kizuna.shared.InvalidInputException.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Input rules for community content; lengths count characters (code points), so Japanese text is not cut short. */
+public final class ContentRules {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_BODY = 50_000;
+    public static final int MAX_SPACE_NAME = 80;
+    public static final int MAX_DESCRIPTION = 2_000;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?");
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public static ContentRules check() {
+        return new ContentRules();
+    }
+
+    public ContentRules text(String field, String value, int max) {
+        if (value == null || value.isBlank()) return add(field, "validation.required");
+        if (length(value.strip()) > max) return add(field, "validation.tooLong");
+        return this;
+    }
+
+    public ContentRules optionalText(String field, String value, int max) {
+        if (value != null && length(value.strip()) > max) return add(field, "validation.tooLong");
+        return this;
+    }
+
+    public ContentRules slug(String field, String value) {
+        if (value == null || value.isBlank()) return add(field, "validation.required");
+        if (!SLUG.matcher(value).matches()) return add(field, "validation.slug.invalid");
+        return this;
+    }
+
+    public ContentRules known(String field, boolean known) {
+        return known ? this : add(field, "validation.unknownValue");
+    }
+
+    public ContentRules add(String field, String key) {
+        if (problems.stream().noneMatch(p -> p.field().equals(field))) problems.add(new FieldProblem(field, key));
+        return this;
+    }
+
+    public void orThrow() {
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+    }
+
+    private static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+}

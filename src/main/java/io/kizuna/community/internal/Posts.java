@@ -1,0 +1,92 @@
+package io.kizuna.community.internal;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code community_posts}, {@code community_post_revisions} and {@code community_reactions} tables. */
+@Repository
+public class Posts {
+    public record PostRow(long id, long threadId, long authorId, String body, String bodyHtml, Long replyToPostId,
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+        public boolean deleted() {
+            return deletedAt != null;
+        }
+    }
+
+    private static final String COLUMNS = "id, thread_id, author_id, body, body_html, reply_to_post_id, created_at, updated_at, deleted_at";
+    private final JdbcClient jdbc;
+
+    Posts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public PostRow insert(long threadId, long authorId, String body, String html, Long replyTo) {
+        return jdbc.sql("insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id) values (:t, :a, :b, :h, :r) returning " + COLUMNS)
+            .param("t", threadId).param("a", authorId).param("b", body).param("h", html).param("r", replyTo)
+            .query(PostRow.class).single();
+    }
+
+    public Optional<PostRow> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from community_posts where id = :id").param("id", id).query(PostRow.class).optional();
+    }
+
+    /** The thread's opening post (its first). */
+    public Optional<Long> firstPostId(long threadId) {
+        return jdbc.sql("select min(id) from community_posts where thread_id = :t").param("t", threadId).query(Long.class).optional();
+    }
+
+    /** A page of a thread's posts, oldest first (keyset on id). */
+    public List<PostRow> page(long threadId, Long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from community_posts where thread_id = :t and (cast(:after as bigint) is null or id > :after) order by id limit :limit")
+            .param("t", threadId).param("after", afterId).param("limit", limit).query(PostRow.class).list();
+    }
+
+    /** Saves an edit and keeps the previous body as a revision. */
+    public void edit(long id, String previousBody, String body, String html, long editedBy) {
+        jdbc.sql("insert into community_post_revisions (post_id, body, edited_by) values (:p, :b, :by)")
+            .param("p", id).param("b", previousBody).param("by", editedBy).update();
+        jdbc.sql("update community_posts set body = :b, body_html = :h, updated_at = now() where id = :id")
+            .param("b", body).param("h", html).param("id", id).update();
+    }
+
+    public int revisionCount(long postId) {
+        return jdbc.sql("select count(*) from community_post_revisions where post_id = :p").param("p", postId).query(Integer.class).single();
+    }
+
+    /** Soft delete: the row (and its history) stays for audit; readers see a placeholder. */
+    public boolean softDelete(long id, long by) {
+        return jdbc.sql("update community_posts set deleted_at = now(), deleted_by = :by where id = :id and deleted_at is null")
+            .param("by", by).param("id", id).update() == 1;
+    }
+
+    /** Adds a reaction; false when this member already reacted with this type. */
+    public boolean react(long postId, long userId, String type) {
+        return jdbc.sql("insert into community_reactions (post_id, user_id, type) values (:p, :u, :t) on conflict do nothing")
+            .param("p", postId).param("u", userId).param("t", type).update() == 1;
+    }
+
+    public boolean unreact(long postId, long userId, String type) {
+        return jdbc.sql("delete from community_reactions where post_id = :p and user_id = :u and type = :t")
+            .param("p", postId).param("u", userId).param("t", type).update() == 1;
+    }
+
+    /** Reaction counts for a page of posts, in one query. */
+    public Map<Long, Map<String, Integer>> reactionCounts(Collection<Long> postIds) {
+        var result = new HashMap<Long, Map<String, Integer>>();
+        if (postIds.isEmpty()) return result;
+        jdbc.sql("select post_id, type, count(*) as n from community_reactions where post_id = any(:ids) group by post_id, type")
+            .param("ids", postIds.stream().mapToLong(Long::longValue).toArray())
+            .query((rs, i) -> {
+                result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                return null;
+            }).list();
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+package io.kizuna.community.internal;
+
+import io.kizuna.community.CommunityPolicy.SqlFilter;
+import io.kizuna.community.Visibility;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code community_spaces} and {@code community_space_members} tables. */
+@Repository
+public class Spaces {
+    /** A space and whether the viewer was added to it. */
+    public record SpaceRow(long id, String slug, String name, String description, String visibility, OffsetDateTime createdAt,
+                           boolean viewerIsMember) {
+        public Visibility visibilityValue() {
+            return Visibility.fromCode(visibility).orElseThrow();
+        }
+    }
+
+    private static final String COLUMNS = "s.id, s.slug, s.name, s.description, s.visibility, s.created_at, "
+        + "exists (select 1 from community_space_members m where m.space_id = s.id and m.user_id = :viewer) as viewer_is_member";
+
+    private final JdbcClient jdbc;
+
+    Spaces(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a space; empty when the slug is taken. */
+    public Optional<Long> insert(String slug, String name, String description, Visibility visibility, long createdBy) {
+        return jdbc.sql("insert into community_spaces (slug, name, description, visibility, created_by) values (:slug, :name, :d, :v, :by) "
+                + "on conflict (slug) do nothing returning id")
+            .param("slug", slug).param("name", name).param("d", description).param("v", visibility.code()).param("by", createdBy)
+            .query(Long.class).optional();
+    }
+
+    public Optional<SpaceRow> find(String slug, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from community_spaces s where s.slug = :slug")
+            .param("slug", slug).param("viewer", viewer).query(SpaceRow.class).optional();
+    }
+
+    public Optional<SpaceRow> find(long id, long viewer) {
+        return jdbc.sql("select " + COLUMNS + " from community_spaces s where s.id = :id")
+            .param("id", id).param("viewer", viewer).query(SpaceRow.class).optional();
+    }
+
+    public List<SpaceRow> visible(SqlFilter filter, long viewer) {
+        var spec = jdbc.sql("select " + COLUMNS + " from community_spaces s where " + filter.where() + " order by s.id limit 500")
+            .param("viewer", viewer);
+        for (var p : filter.params().entrySet()) spec = spec.param(p.getKey(), p.getValue());
+        return spec.query(SpaceRow.class).list();
+    }
+
+    /** Adds a member to a space; false when they were already in it. */
+    public boolean addMember(long spaceId, long userId, long addedBy) {
+        return jdbc.sql("insert into community_space_members (space_id, user_id, added_by) values (:s, :u, :by) on conflict do nothing")
+            .param("s", spaceId).param("u", userId).param("by", addedBy).update() == 1;
+    }
+}

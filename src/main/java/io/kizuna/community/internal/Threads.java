@@ -1,0 +1,115 @@
+package io.kizuna.community.internal;
+
+import io.kizuna.community.ThreadKind;
+import io.kizuna.community.Visibility;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code community_threads} and {@code community_idea_votes} tables. */
+@Repository
+public class Threads {
+    /** A thread with its space's visibility facts and the viewer's vote. */
+    public record ThreadRow(long id, long spaceId, String spaceSlug, String spaceName, String visibility, boolean viewerIsMember,
+                            String kind, String title, long authorId, String status, String statusComment, Long acceptedPostId,
+                            boolean locked, boolean pinned, int postCount, int voteCount, boolean viewerVoted,
+                            OffsetDateTime lastActivityAt, OffsetDateTime createdAt) {
+        public Visibility visibilityValue() {
+            return Visibility.fromCode(visibility).orElseThrow();
+        }
+
+        public ThreadKind kindValue() {
+            return ThreadKind.fromCode(kind).orElseThrow();
+        }
+    }
+
+    private static final String SELECT = """
+        select t.id, t.space_id, s.slug as space_slug, s.name as space_name, s.visibility,
+          exists (select 1 from community_space_members m where m.space_id = s.id and m.user_id = :viewer) as viewer_is_member,
+          t.kind, t.title, t.author_id, t.status, t.status_comment, t.accepted_post_id, t.locked, t.pinned, t.post_count,
+          t.vote_count, exists (select 1 from community_idea_votes v where v.thread_id = t.id and v.user_id = :viewer) as viewer_voted,
+          t.last_activity_at, t.created_at
+        from community_threads t join community_spaces s on s.id = t.space_id
+        """;
+
+    private final JdbcClient jdbc;
+
+    Threads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long spaceId, ThreadKind kind, String title, long authorId) {
+        return jdbc.sql("insert into community_threads (space_id, kind, title, author_id) values (:s, :k, :t, :a) returning id")
+            .param("s", spaceId).param("k", kind.code()).param("t", title).param("a", authorId).query(Long.class).single();
+    }
+
+    public Optional<ThreadRow> find(long id, long viewer) {
+        return jdbc.sql(SELECT + " where t.id = :id and t.deleted_at is null")
+            .param("id", id).param("viewer", viewer).query(ThreadRow.class).optional();
+    }
+
+    /** Locks the thread row for a change that must see its latest state (accepting, counting). */
+    public void lock(long id) {
+        jdbc.sql("select id from community_threads where id = :id for update").param("id", id).query(Long.class).optional();
+    }
+
+    /**
+     * One page of a space's threads: pinned first, then by latest activity. Keyset pagination on
+     * (pinned, last_activity_at, id), so page 1,000 costs what page 1 costs.
+     */
+    public List<ThreadRow> page(long spaceId, long viewer, Boolean afterPinned, OffsetDateTime afterActivity, Long afterId, int limit) {
+        String keyset = afterId == null ? "" : " and (t.pinned, t.last_activity_at, t.id) < (:pinned, :activity, :afterId)";
+        var spec = jdbc.sql(SELECT + " where t.space_id = :space and t.deleted_at is null" + keyset
+                + " order by t.pinned desc, t.last_activity_at desc, t.id desc limit :limit")
+            .param("space", spaceId).param("viewer", viewer).param("limit", limit);
+        if (afterId != null) spec = spec.param("pinned", afterPinned).param("activity", afterActivity).param("afterId", afterId);
+        return spec.query(ThreadRow.class).list();
+    }
+
+    public void touch(long id, int postDelta) {
+        jdbc.sql("update community_threads set post_count = post_count + :d, last_activity_at = case when :d > 0 then now() else last_activity_at end where id = :id")
+            .param("d", postDelta).param("id", id).update();
+    }
+
+    public void accept(long id, long postId) {
+        jdbc.sql("update community_threads set accepted_post_id = :p, status = 'solved' where id = :id").param("p", postId).param("id", id).update();
+    }
+
+    public void setLocked(long id, boolean locked) {
+        jdbc.sql("update community_threads set locked = :l where id = :id").param("l", locked).param("id", id).update();
+    }
+
+    public void setPinned(long id, boolean pinned) {
+        jdbc.sql("update community_threads set pinned = :p where id = :id").param("p", pinned).param("id", id).update();
+    }
+
+    public void move(long id, long spaceId) {
+        jdbc.sql("update community_threads set space_id = :s where id = :id").param("s", spaceId).param("id", id).update();
+    }
+
+    public void setStatus(long id, String status, String comment) {
+        jdbc.sql("update community_threads set status = :s, status_comment = :c where id = :id")
+            .param("s", status).param("c", comment).param("id", id).update();
+    }
+
+    public void softDelete(long id) {
+        jdbc.sql("update community_threads set deleted_at = now() where id = :id").param("id", id).update();
+    }
+
+    /** Records a vote; false when the member had already voted. Keeps vote_count exact in the same statement. */
+    public boolean vote(long threadId, long userId) {
+        return jdbc.sql("""
+                with v as (insert into community_idea_votes (thread_id, user_id) values (:t, :u) on conflict do nothing returning 1)
+                update community_threads set vote_count = vote_count + 1 where id = :t and exists (select 1 from v)""")
+            .param("t", threadId).param("u", userId).update() == 1;
+    }
+
+    public boolean unvote(long threadId, long userId) {
+        return jdbc.sql("""
+                with v as (delete from community_idea_votes where thread_id = :t and user_id = :u returning 1)
+                update community_threads set vote_count = vote_count - 1 where id = :t and exists (select 1 from v)""")
+            .param("t", threadId).param("u", userId).update() == 1;
+    }
+}
