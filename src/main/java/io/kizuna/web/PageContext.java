@@ -15,16 +15,18 @@ public final class PageContext {
     private final Actor actor;
     private final String csrfParameter;
     private final String csrfToken;
+    private final String csrfHeader;
     private final String path;
     private final String query;
 
     public PageContext(MessageSource messages, Locale locale, Actor actor, String csrfParameter, String csrfToken,
-                       String path, String query) {
+                       String csrfHeader, String path, String query) {
         this.messages = messages;
         this.locale = locale;
         this.actor = actor;
         this.csrfParameter = csrfParameter;
         this.csrfToken = csrfToken;
+        this.csrfHeader = csrfHeader;
         this.path = path;
         this.query = query;
     }
@@ -64,6 +66,11 @@ public final class PageContext {
 
     public String csrfToken() {
         return csrfToken;
+    }
+
+    /** The request header that carries the CSRF token for scripts calling the API with the session cookie. */
+    public String csrfHeader() {
+        return csrfHeader;
     }
 
     public String path() {

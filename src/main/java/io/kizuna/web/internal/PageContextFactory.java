@@ -25,10 +25,12 @@ class PageContextFactory {
         if (auth != null && auth.getPrincipal() instanceof Actor a) actor = a;
         String csrfParameter = "_csrf";
         String csrfToken = "";
+        String csrfHeader = "X-XSRF-TOKEN";
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
             csrfParameter = token.getParameterName();
             csrfToken = token.getToken();
+            csrfHeader = token.getHeaderName();
         }
-        return new PageContext(messages, locale, actor, csrfParameter, csrfToken, request.getRequestURI(), request.getQueryString());
+        return new PageContext(messages, locale, actor, csrfParameter, csrfToken, csrfHeader, request.getRequestURI(), request.getQueryString());
     }
 }

@@ -1,0 +1,138 @@
+package io.kizuna.community.web;
+
+import io.kizuna.community.PostManagement;
+import io.kizuna.community.SpaceManagement;
+import io.kizuna.community.ThreadKind;
+import io.kizuna.community.ThreadManagement;
+import io.kizuna.community.ThreadManagement.NewThread;
+import io.kizuna.community.Views.PostView;
+import io.kizuna.shared.Actor;
+import io.kizuna.shared.ConflictException;
+import io.kizuna.shared.InvalidInputException;
+import io.kizuna.shared.PageRequest;
+import io.kizuna.shared.RuleRefusedException;
+import io.kizuna.web.PageContext.Form;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Community pages: spaces, a space's threads, a thread with its posts, and the forms that write to them. */
+@Controller
+class CommunityController {
+    private final SpaceManagement spaces;
+    private final ThreadManagement threads;
+    private final PostManagement posts;
+
+    CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts) {
+        this.spaces = spaces;
+        this.threads = threads;
+        this.posts = posts;
+    }
+
+    @GetMapping("/spaces")
+    String spaces(Optional<Actor> actor, Model model) {
+        model.addAttribute("spaces", spaces.visible(actor));
+        return "community/spaces";
+    }
+
+    @GetMapping("/s/{slug}")
+    String space(Optional<Actor> actor, @PathVariable String slug, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("space", spaces.view(actor, slug));
+        model.addAttribute("threads", threads.list(actor, slug, PageRequest.of("30", cursor)));
+        return "community/space";
+    }
+
+    @GetMapping("/s/{slug}/new")
+    String newThreadForm(Actor actor, @PathVariable String slug, @RequestParam(defaultValue = "question") String kind, Model model) {
+        model.addAttribute("space", spaces.view(Optional.of(actor), slug));
+        model.addAttribute("kinds", kinds(actor));
+        model.addAttribute("form", new Form(Map.of("kind", kind), Map.of()));
+        return "community/new-thread";
+    }
+
+    @PostMapping("/s/{slug}/new")
+    String startThread(Actor actor, @PathVariable String slug, @RequestParam(defaultValue = "") String title,
+                       @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String kind,
+                       HttpServletResponse response, Model model) {
+        try {
+            var thread = threads.start(actor, slug, new NewThread(title, body, kind));
+            return "redirect:/t/" + thread.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("space", spaces.view(Optional.of(actor), slug));
+            model.addAttribute("kinds", kinds(actor));
+            model.addAttribute("form", Form.refused(Map.of("title", title, "body", body, "kind", kind), e));
+            return "community/new-thread";
+        }
+    }
+
+    @GetMapping("/t/{id}")
+    String thread(Optional<Actor> actor, @PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
+        var thread = threads.view(actor, id);
+        var page = posts.list(actor, id, PageRequest.of("100", cursor));
+        PostView accepted = null;
+        if (thread.acceptedPostId() != null) {
+            accepted = page.items().stream().filter(p -> p.id().equals(thread.acceptedPostId())).findFirst().orElse(null);
+        }
+        model.addAttribute("thread", thread);
+        model.addAttribute("posts", page);
+        model.addAttribute("accepted", accepted);
+        model.addAttribute("canAccept", actor.map(a -> a.isStaff() || a.id().toString().equals(thread.author().id())).orElse(false)
+            && "question".equals(thread.kind()));
+        model.addAttribute("form", Form.empty());
+        return "community/thread";
+    }
+
+    @PostMapping("/t/{id}/reply")
+    String reply(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String body,
+                 HttpServletResponse response, Model model) {
+        try {
+            var post = posts.reply(actor, id, body, null);
+            return "redirect:/t/" + id + "#post-" + post.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            thread(Optional.of(actor), id, null, model);
+            model.addAttribute("form", Form.refused(Map.of("body", body), e));
+            return "community/thread";
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            thread(Optional.of(actor), id, null, model);
+            model.addAttribute("form", Form.error(Map.of("body", body), "body", "community.locked"));
+            return "community/thread";
+        }
+    }
+
+    @PostMapping("/t/{id}/accept")
+    String accept(Actor actor, @PathVariable String id, @RequestParam String postId) {
+        threads.accept(actor, id, postId);
+        return "redirect:/t/" + id;
+    }
+
+    @PostMapping("/t/{id}/vote")
+    String vote(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "add") String action) {
+        try {
+            if ("remove".equals(action)) threads.unvote(actor, id);
+            else threads.vote(actor, id);
+        } catch (ConflictException | RuleRefusedException e) {
+            // a double click or a stale page: the thread page shows the current state
+        }
+        return "redirect:/t/" + id;
+    }
+
+    @PostMapping("/posts/{id}/react")
+    String react(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String type) {
+        var post = posts.react(actor, id, type);
+        return "redirect:/t/" + post.threadId() + "#post-" + post.id();
+    }
+
+    private static java.util.List<String> kinds(Actor actor) {
+        return Arrays.stream(ThreadKind.values()).filter(k -> k != ThreadKind.ANNOUNCEMENT || actor.isStaff()).map(ThreadKind::code).toList();
+    }
+}
