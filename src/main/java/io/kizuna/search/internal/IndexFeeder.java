@@ -1,0 +1,86 @@
+package io.kizuna.search.internal;
+
+import io.kizuna.community.CommunityIndexFeed;
+import io.kizuna.community.CommunityIndexFeed.ChangeCursor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this node's index current: every 200 ms it applies the community change log since the index's cursor.
+ * A missing index (or an admin's request) is rebuilt from PostgreSQL first. Every node does this on its own.
+ */
+@Component
+public class IndexFeeder implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
+    private static final int BATCH = 2_000;
+    private final CommunityIndexFeed feed;
+    private final LuceneIndex index;
+    private final AtomicBoolean rebuildRequested = new AtomicBoolean();
+
+    IndexFeeder(CommunityIndexFeed feed, @Value("${kizuna.data-dir}") String dataDir) {
+        this.feed = feed;
+        this.index = new LuceneIndex(Path.of(dataDir).resolve("index"));
+    }
+
+    public LuceneIndex index() {
+        return index;
+    }
+
+    /** Asks for a full rebuild from PostgreSQL on the next tick. */
+    public void requestRebuild() {
+        rebuildRequested.set(true);
+    }
+
+    @Scheduled(fixedDelayString = "${kizuna.search.poll-interval-ms:200}", initialDelay = 0)
+    void tick() {
+        try {
+            var cursor = index.cursor();
+            if (cursor.isEmpty() || rebuildRequested.getAndSet(false)) {
+                rebuild();
+                return;
+            }
+            catchUp(cursor.get());
+        } catch (RuntimeException e) {
+            log.warn("Search indexing failed; will retry: {}", e.toString());
+        }
+    }
+
+    private void catchUp(ChangeCursor cursor) {
+        CommunityIndexFeed.Changes changes;
+        do {
+            changes = feed.after(cursor, BATCH);
+            if (changes.next().equals(cursor)) return;
+            index.apply(feed.threads(changes.threadIds()), changes.next());
+            cursor = changes.next();
+        } while (changes.more());
+    }
+
+    /** Reads every thread from PostgreSQL; the cursor taken first makes sure nothing written meanwhile is missed. */
+    private void rebuild() {
+        long t0 = System.nanoTime();
+        var cursor = feed.now();
+        index.clear();
+        long after = 0;
+        int threads = 0;
+        while (true) {
+            var ids = feed.threadIdsAfter(after, 500);
+            if (ids.isEmpty()) break;
+            index.apply(feed.threads(ids), ChangeCursor.START);
+            threads += ids.size();
+            after = ids.getLast();
+        }
+        index.apply(java.util.List.of(), cursor);
+        log.info("Search index rebuilt: {} threads, {} documents in {} ms", threads, index.documentCount(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

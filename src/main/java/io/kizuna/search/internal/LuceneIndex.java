@@ -1,0 +1,201 @@
+package io.kizuna.search.internal;
+
+import io.kizuna.community.CommunityIndexFeed.ChangeCursor;
+import io.kizuna.community.CommunityIndexFeed.IndexedThread;
+import io.kizuna.search.SearchHit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The node's Lucene index of community threads and posts under {@code KIZUNA_DATA_DIR/index}. Each commit records
+ * the change-log cursor it reflects, so a restart continues where it stopped and a missing index is rebuilt.
+ */
+public final class LuceneIndex implements AutoCloseable {
+    private static final String CURSOR_TXID = "kizuna.txid";
+    private static final String CURSOR_ID = "kizuna.id";
+    private final Analyzer analyzer = Analyzers.perField();
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public LuceneIndex(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index at " + dir, e);
+        }
+    }
+
+    /** The change-log position this index reflects; empty for a new (or lost) index that needs a rebuild. */
+    public synchronized Optional<ChangeCursor> cursor() {
+        Map<String, String> data = new java.util.HashMap<>();
+        var live = writer.getLiveCommitData();
+        if (live != null) live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        if (!data.containsKey(CURSOR_TXID)) return Optional.empty();
+        return Optional.of(new ChangeCursor(Long.parseLong(data.get(CURSOR_TXID)), Long.parseLong(data.get(CURSOR_ID))));
+    }
+
+    /** Replaces the documents of these threads (dropping deleted ones) and commits together with {@code cursor}. */
+    public synchronized void apply(Collection<IndexedThread> threads, ChangeCursor cursor) {
+        try {
+            for (var t : threads) {
+                writer.deleteDocuments(new Term("thread", Long.toString(t.id())));
+                if (t.deleted()) continue;
+                var posts = t.posts();
+                String opening = posts.isEmpty() || posts.getFirst().deleted() ? "" : posts.getFirst().body();
+                writer.addDocument(document("thread", t.id(), t, t.title(), opening));
+                for (int i = 1; i < posts.size(); i++) {
+                    var p = posts.get(i);
+                    if (!p.deleted()) writer.addDocument(document("post", p.id(), t, t.title(), p.body()));
+                }
+            }
+            commit(cursor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties the index (a rebuild follows). */
+    public synchronized void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(ChangeCursor cursor) throws IOException {
+        writer.setLiveCommitData(Map.of(CURSOR_TXID, Long.toString(cursor.txid()), CURSOR_ID, Long.toString(cursor.id())).entrySet());
+        writer.commit();
+        searchers.maybeRefresh();
+    }
+
+    private static Document document(String type, long id, IndexedThread t, String title, String body) {
+        var doc = new Document();
+        doc.add(new StringField("key", type + ":" + id, Field.Store.NO));
+        doc.add(new StringField("type", type, Field.Store.YES));
+        doc.add(new StoredField("id", Long.toString(id)));
+        doc.add(new StringField("thread", Long.toString(t.id()), Field.Store.YES));
+        doc.add(new StringField("space", Long.toString(t.spaceId()), Field.Store.NO));
+        doc.add(new StringField("kind", t.kind(), Field.Store.NO));
+        doc.add(new StringField("solved", t.solved() ? "1" : "0", Field.Store.YES));
+        doc.add(new StoredField("title", title));
+        doc.add(new TextField(Analyzers.TITLE_JA, title, Field.Store.NO));
+        doc.add(new TextField(Analyzers.TITLE_NG, title, Field.Store.NO));
+        doc.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
+        doc.add(new TextField(Analyzers.BODY_NG, body, Field.Store.YES));
+        return doc;
+    }
+
+    /**
+     * Searches titles and bodies in both analyses, only within {@code spaces}, optionally one {@code type} and one
+     * thread {@code kind}. Returns up to {@code limit} hits with highlighted snippets.
+     */
+    public List<SearchHit> search(String text, Set<Long> spaces, String type, String kind, int limit) {
+        if (spaces.isEmpty()) return List.of();
+        var builder = new QueryBuilder(analyzer);
+        var match = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (var field : List.of(Analyzers.TITLE_JA, Analyzers.TITLE_NG, Analyzers.BODY_JA, Analyzers.BODY_NG)) {
+            Query q = builder.createBooleanQuery(field, text, Occur.MUST);
+            if (q == null) continue;
+            match.add(field.startsWith("title") ? new BoostQuery(q, 2f) : q, Occur.SHOULD);
+            clauses++;
+        }
+        if (clauses == 0) return List.of();
+        var query = new BooleanQuery.Builder()
+            .add(match.build(), Occur.MUST)
+            .add(new TermInSetQuery("space", spaces.stream().map(s -> new BytesRef(Long.toString(s))).toList()), Occur.FILTER);
+        if (type != null) query.add(new TermQuery(new Term("type", type)), Occur.FILTER);
+        if (kind != null) query.add(new TermQuery(new Term("kind", kind)), Occur.FILTER);
+        Query built = query.build();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(built, limit);
+                var highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                    .withMaxLength(20_000)
+                    .build();
+                String[] snippets = top.scoreDocs.length == 0 ? new String[0] : highlighter.highlight(Analyzers.BODY_NG, built, top, 1);
+                var stored = searcher.storedFields();
+                var hits = new ArrayList<SearchHit>(top.scoreDocs.length);
+                for (int i = 0; i < top.scoreDocs.length; i++) {
+                    var doc = stored.document(top.scoreDocs[i].doc);
+                    String snippet = snippets[i] != null ? snippets[i] : escapeStart(doc.get(Analyzers.BODY_NG));
+                    String docType = doc.get("type");
+                    hits.add(new SearchHit(docType, doc.get("id"), doc.get("thread"), doc.get("title"), snippet, "1".equals(doc.get("solved"))));
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int documentCount() {
+        try {
+            var searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeStart(String body) {
+        String s = body == null ? "" : body.length() > 120 ? body.substring(0, 120) + "…" : body;
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    static boolean exists(Path dir) throws IOException {
+        return Files.isDirectory(dir) && DirectoryReader.indexExists(FSDirectory.open(dir));
+    }
+}
