@@ -38,4 +38,33 @@
         .then(function (json) { target.innerHTML = json.html || ''; }); // server-sanitized HTML
     }
   });
+
+  // Similar questions while the title is typed: answers the community already has.
+  var similar = document.querySelector('[data-similar-for]');
+  if (similar) {
+    var title = document.querySelector(similar.dataset.similarFor);
+    var kind = document.querySelector('#kind');
+    var timer;
+    title.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if ((kind && kind.value !== 'question') || title.value.trim().length < 2) { similar.hidden = true; return; }
+        fetch('/api/v1/search/similar-questions?title=' + encodeURIComponent(title.value), { credentials: 'same-origin' })
+          .then(function (r) { return r.json(); })
+          .then(function (json) {
+            var list = similar.querySelector('ul');
+            list.textContent = '';
+            (json.items || []).forEach(function (hit) {
+              var li = document.createElement('li');
+              var a = document.createElement('a');
+              a.href = '/t/' + hit.threadId;
+              a.textContent = hit.title + (hit.solved ? ' ✓' : '');
+              li.appendChild(a);
+              list.appendChild(li);
+            });
+            similar.hidden = list.children.length === 0;
+          });
+      }, 250);
+    });
+  }
 })();

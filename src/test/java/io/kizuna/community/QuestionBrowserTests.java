@@ -51,6 +51,19 @@ class QuestionBrowserTests extends IntegrationTestBase {
             asker.click("button.accept");
             assertThat(asker.find("#solved").getText()).isEqualTo("解決済み");
             assertThat(asker.find(".post.accepted .post-body").getText()).contains("端子を乾いた布で拭く");
+
+            // the solved question is found by a Japanese search, typed in half-width katakana in the header box
+            asker.type("#nav-q", "ｲﾔﾎﾝ 充電");
+            asker.find("#nav-q").submit();
+            asker.waitForPath("/search");
+            var result = asker.find("#search-results a");
+            assertThat(result.getText()).isEqualTo("ワイヤレスイヤホンが充電できません");
+            assertThat(asker.find("#search-results .badge").getText()).isEqualTo("解決済み");
+
+            // and offered as a similar question to the next member who starts to ask the same thing
+            asker.open("/s/support/new");
+            asker.type("#title", "イヤホン 充電");
+            assertThat(asker.find("#similar li a").getText()).startsWith("ワイヤレスイヤホンが充電できません");
         }
     }
 }
