@@ -139,6 +139,11 @@ public class IdentityManagement {
         return actor;
     }
 
+    /** The member acting under this address, for seeding demo data and imports (never exposed to visitors). */
+    public Optional<Actor> actorByEmail(String email) {
+        return users.findByEmail(email).map(UserRow::actor);
+    }
+
     /** Display names for content authors, in one query for a whole page of content. */
     public java.util.Map<UserId, MemberName> names(java.util.Collection<UserId> ids) {
         return users.names(ids);

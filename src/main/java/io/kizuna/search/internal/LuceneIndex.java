@@ -115,8 +115,10 @@ public final class LuceneIndex implements AutoCloseable {
         doc.add(new StringField("kind", t.kind(), Field.Store.NO));
         doc.add(new StringField("solved", t.solved() ? "1" : "0", Field.Store.YES));
         doc.add(new StoredField("title", title));
-        doc.add(new TextField(Analyzers.TITLE_JA, title, Field.Store.NO));
-        doc.add(new TextField(Analyzers.TITLE_NG, title, Field.Store.NO));
+        if (type.equals("thread")) { // a reply matches by its own text; its thread's title is only shown with it
+            doc.add(new TextField(Analyzers.TITLE_JA, title, Field.Store.NO));
+            doc.add(new TextField(Analyzers.TITLE_NG, title, Field.Store.NO));
+        }
         doc.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
         doc.add(new TextField(Analyzers.BODY_NG, body, Field.Store.YES));
         return doc;
