@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Community benchmark (issue 3): loads the shared forum dataset through the API, generates 100,000 threads with
+# 1,000,000 posts by SQL, rebuilds the search index, then measures thread lists (first and deep page), a thread's
+# posts, the anonymous thread page, search, and replies under load. Ratios are to GET /api/v1/ping in the same run.
+#
+#   bash bench/community.sh                 # about 15 minutes
+#   THREADS_TOTAL=20000 bash bench/community.sh   # a smaller generated dataset
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+THREADS_TOTAL=${THREADS_TOTAL:-100000}
+POSTS_PER_THREAD=${POSTS_PER_THREAD:-10}
+FORUM="${FORUM:-$ROOT/../shared/data/forum-2000x5.jsonl}"
+export BENCH_DIR="$ROOT/bench"
+source "$ROOT/bench/lib.sh"
+
+export KIZUNA_ADMIN_EMAIL=owner@bench.kizuna.invalid KIZUNA_ADMIN_PASSWORD=bench-owner-password
+: >"$LOG"
+start
+pg_connect
+ADMIN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$KIZUNA_ADMIN_EMAIL\",\"password\":\"$KIZUNA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+
+echo "== loading the forum dataset through the API"
+t0=$(date +%s%N)
+LOADED=$(python3 bench/load_forum.py "$BASE" "$ADMIN" "$FORUM")
+FORUM_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", n/1e9}')
+TOKENS=$(echo "$LOADED" | sed 's/.*tokens: //')
+echo "$LOADED" | cut -d';' -f1
+
+echo "== generating $THREADS_TOTAL threads x $POSTS_PER_THREAD posts by SQL"
+curl -sf "$BASE/api/v1/spaces" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"slug":"bench","name":"ベンチ","visibility":"public"}' >/dev/null
+t0=$(date +%s%N)
+# Bulk load: triggers are skipped for this session (session_replication_role), so the search index is rebuilt after.
+sql "set session_replication_role = replica" \
+  "create temp table src as select (row_number() over (order by id) - 1)::int as n, body, body_html from community_posts" \
+  "create temp table titles as select (row_number() over (order by id) - 1)::int as n, title from community_threads" \
+  "create temp table authors as select (row_number() over (order by author_id) - 1)::int as n, author_id from (select distinct author_id from community_posts) x" \
+  "insert into community_threads (space_id, kind, title, author_id, post_count, last_activity_at, created_at)
+     select (select id from community_spaces where slug = 'bench'), case when g % 3 = 0 then 'question' else 'discussion' end,
+            ti.title || ' (' || g || ')', au.author_id, $POSTS_PER_THREAD, now() - make_interval(secs => g), now() - make_interval(secs => g)
+     from generate_series(1, $THREADS_TOTAL) g
+     join titles ti on ti.n = g % (select count(*) from titles)
+     join authors au on au.n = g % (select count(*) from authors)" \
+  "insert into community_posts (thread_id, author_id, body, body_html, created_at)
+     select t.id, au.author_id, s.body, s.body_html, t.created_at + make_interval(secs => k)
+     from community_threads t cross join generate_series(1, $POSTS_PER_THREAD) k
+     join src s on s.n = (t.id * 7 + k) % (select count(*) from src)
+     join authors au on au.n = (t.id + k) % (select count(*) from authors)
+     where t.space_id = (select id from community_spaces where slug = 'bench') order by t.id, k" \
+  "analyze" >/dev/null
+GEN_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", n/1e9}')
+POSTS_TOTAL=$(sql "select count(*) from community_posts" | tail -1)
+THREADS_ALL=$(sql "select count(*) from community_threads" | tail -1)
+echo "generated in ${GEN_S}s: $THREADS_ALL threads, $POSTS_TOTAL posts"
+
+echo "== rebuilding the search index"
+REBUILDS_BEFORE=$(grep -c 'Search index rebuilt' "$LOG" || true)
+curl -sf -X POST "$BASE/api/v1/admin/search/rebuild" -H "Authorization: Bearer $ADMIN" >/dev/null
+until [ "$(grep -c 'Search index rebuilt' "$LOG")" -gt "$REBUILDS_BEFORE" ]; do sleep 1; done
+REBUILD_LINE=$(grep 'Search index rebuilt' "$LOG" | tail -1 | sed 's/.*Search index rebuilt: //')
+echo "$REBUILD_LINE"
+
+FIRST_BENCH=$(sql "select min(t.id) from community_threads t join community_spaces s on s.id = t.space_id where s.slug = 'bench'" | tail -1)
+SAMPLE=$((FIRST_BENCH + 12345 % THREADS_TOTAL))
+# a cursor 90% of the way down the bench space's list: deep paging must cost what the first page costs
+DEEP=$(sql "select pinned::text || chr(31) || to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || chr(31) || id
+            from community_threads where space_id = (select id from community_spaces where slug = 'bench')
+            order by pinned desc, last_activity_at desc, id desc offset $((THREADS_TOTAL * 9 / 10)) limit 1" | tail -1 \
+  | python3 -c 'import sys,base64; print(base64.urlsafe_b64encode(sys.stdin.read().strip().encode()).decode().rstrip("="))')
+
+echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null
+ROWS=()
+ROWS+=("$(measure ping /api/v1/ping)")
+ROWS+=("$(measure threads-first /api/v1/spaces/bench/threads)")
+ROWS+=("$(measure threads-deep "/api/v1/spaces/bench/threads?cursor=$DEEP")")
+ROWS+=("$(measure posts-first /api/v1/threads/$SAMPLE/posts)")
+ROWS+=("$(measure thread-page-html /t/$SAMPLE)")
+ROWS+=("$(measure space-page-html /s/bench)")
+
+echo "== search, one client"
+SEARCH=$(wrk -t1 -c1 -d"${DURATION}s" -s bench/search.lua "$BASE" | grep PERCENTILES)
+
+echo "== replies, $CONNECTIONS connections"
+REPLIES_BEFORE=$(sql "select count(*) from community_posts" | tail -1)
+REPLY=$(BENCH_TOKENS="$TOKENS" BENCH_FIRST_THREAD=$FIRST_BENCH BENCH_THREAD_SPAN=$THREADS_TOTAL \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/reply.lua "$BASE" | grep PERCENTILES)
+REPLIES_AFTER=$(sql "select count(*) from community_posts" | tail -1)
+# index lag: a reply posted right after the load, found by search on this node
+MARK="ベンチ終了$(date +%s)"
+FIRST_TOKEN=${TOKENS%%,*}
+t0=$(date +%s%N)
+curl -sf "$BASE/api/v1/threads/$SAMPLE/posts" -H "Authorization: Bearer $FIRST_TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"body\":\"$MARK\"}" >/dev/null
+until curl -sf "$BASE/api/v1/search?q=$(python3 -c "import urllib.parse; print(urllib.parse.quote('$MARK'))")" | grep -q '"post"'; do sleep 0.05; done
+LAG_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+LOADED_RSS=$(rss_mb)
+
+REPORT="$OUT/community-latest.md"
+{
+  echo "Run: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), JVM options: ${JVM_OPTS:-none}"
+  echo "Dataset: forum-2000x5 through the API in ${FORUM_S}s, then $THREADS_TOTAL threads x $POSTS_PER_THREAD posts generated by SQL in ${GEN_S}s"
+  echo "($THREADS_ALL threads, $POSTS_TOTAL posts). Search index rebuild: $REBUILD_LINE."
+  echo
+  report_rows "${ROWS[@]}"
+  echo
+  echo "| other | figure |"
+  echo "|---|---|"
+  echo "| search, 1 client (12 forum words in turn) | $(echo "$SEARCH" | sed 's/PERCENTILES //') |"
+  echo "| replies at $CONNECTIONS connections | $(echo "$REPLY" | sed 's/PERCENTILES //'); $((REPLIES_AFTER - REPLIES_BEFORE)) replies stored |"
+  echo "| a reply searchable after the load (index lag) | ${LAG_MS} ms |"
+  echo "| JVM RSS after the load | ${LOADED_RSS} MB |"
+} >"$REPORT"
+cat "$REPORT"

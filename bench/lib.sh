@@ -1,0 +1,74 @@
+# Shared by the benchmark scripts: JDK and wrk, build, start/stop Kizuna on a fresh data directory, measure with wrk.
+# Expects ROOT and OUT to be set by the caller.
+if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v wrk >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== building"
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/kizuna-*.jar | grep -v original | head -1)
+PGJAR="$OUT/postgresql.jar"
+unzip -p "$JAR" "$(unzip -l "$JAR" | awk '{print $4}' | grep 'BOOT-INF/lib/postgresql-.*\.jar')" > "$PGJAR"
+
+DATA=$(mktemp -d "$OUT/data-XXXX")
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+LOG="$OUT/kizuna.log"
+PID=""
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+# The same JVM options as ./mvnw spring-boot:run (see pom.xml), so figures describe the shipped defaults.
+JVM_OPTS=$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)
+
+start() { # [extra JVM options] [jar]
+  local t0; t0=$(date +%s%N)
+  KIZUNA_DATA_DIR="$DATA" PORT="$PORT" KIZUNA_COOKIE_SECURE=false "$JAVA" $JVM_OPTS ${1:-} -jar "${2:-$JAR}" >>"$LOG" 2>&1 &
+  PID=$!
+  until curl -sf "$BASE/actuator/health" >/dev/null; do
+    kill -0 "$PID" 2>/dev/null || { echo "Kizuna died; see $LOG"; tail -30 "$LOG"; exit 1; }
+    sleep 0.1
+  done
+  START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
+
+
+# wrk prints latency percentiles with --latency; we keep requests/s, p50 and p99 (in ms).
+measure() { # name path [header]
+  local name=$1 path=$2 header=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+  [ -n "$header" ] && args+=(-H "$header")
+  wrk "${args[@]}" -d"${WARMUP}s" "$BASE$path" >/dev/null
+  local out; out=$(wrk "${args[@]}" -d"${DURATION}s" "$BASE$path")
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "$name|$path|$rps|$(to_ms "$p50")|$(to_ms "$p99")|${non2xx:-0}"
+}
+to_ms() { echo "$1" | awk '/us$/ {sub("us",""); printf "%.2f", $1/1000; next} /ms$/ {sub("ms",""); printf "%.2f", $1; next} /s$/ {sub("s",""); printf "%.2f", $1*1000; next} {print $1}'; }
+
+
+# Prints a markdown table of measure() rows with each row's ratio to the first row's requests/s.
+report_rows() {
+  local base_rps; base_rps=$(echo "$1" | cut -d'|' -f3)
+  echo "| endpoint | requests/s | ratio to ping | p50 ms | p99 ms | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+  for row in "$@"; do
+    IFS='|' read -r name path rps p50 p99 bad <<<"$row"
+    echo "| $name \`$path\` | $rps | $(awk -v a="$rps" -v b="$base_rps" 'BEGIN {printf "%.2f", a/b}') | $p50 | $p99 | $bad |"
+  done
+}
+
+sql() { "$JAVA" -cp "$PGJAR" "$ROOT/bench/Sql.java" "$PG_URL" kizuna "$PG_PASS" "$@"; }
+pg_connect() {
+  PG_PORT=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$LOG" | tail -1 | sed 's/.*://')
+  PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kizuna"
+  PG_PASS=$(cat "$DATA/pg-password")
+}

@@ -1,0 +1,14 @@
+-- wrk: members post replies (bearer tokens) spread over many threads, the way a busy community writes.
+local tokens = {}
+for t in string.gmatch(os.getenv("BENCH_TOKENS"), "[^,]+") do tokens[#tokens + 1] = t end
+local first = tonumber(os.getenv("BENCH_FIRST_THREAD"))
+local span = tonumber(os.getenv("BENCH_THREAD_SPAN"))
+local n = 0
+request = function()
+  n = n + 1
+  local thread = first + math.random(0, span - 1)
+  local body = '{"body":"ベンチマークの返信です。保存方法について詳しい方はいますか？ #' .. n .. '"}'
+  return wrk.format("POST", "/api/v1/threads/" .. thread .. "/posts",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]}, body)
+end
+dofile(os.getenv("BENCH_DIR") .. "/percentiles.lua")
