@@ -44,7 +44,7 @@ class AccountMailIntegrationTests extends IntegrationTestBase {
         var member = api.member("reset@example.com", "Reset");
         // when the member asks for a reset on the page
         var form = api.get("/password/forgot");
-        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String csrf = form.csrf();
         var asked = api.raw("POST", "/password/forgot", "application/x-www-form-urlencoded",
             "_csrf=" + enc(csrf) + "&email=reset%40example.com");
         assertThat(asked.status()).isEqualTo(200);
@@ -53,7 +53,7 @@ class AccountMailIntegrationTests extends IntegrationTestBase {
         var resetForm = api.get(link);
         assertThat(resetForm.status()).isEqualTo(200);
         String token = link.substring(link.indexOf("token=") + 6);
-        String csrf2 = resetForm.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String csrf2 = resetForm.csrf();
         var done = api.raw("POST", "/password/reset", "application/x-www-form-urlencoded",
             "_csrf=" + enc(csrf2) + "&token=" + token + "&password=brand-new-pass-1");
         // then
@@ -68,7 +68,7 @@ class AccountMailIntegrationTests extends IntegrationTestBase {
     @Test
     void resetForAnUnknownAddressAnswersTheSameAndSendsNothing() {
         var form = api.get("/password/forgot");
-        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String csrf = form.csrf();
         var asked = api.raw("POST", "/password/forgot", "application/x-www-form-urlencoded", "_csrf=" + enc(csrf) + "&email=ghost%40example.com");
         assertThat(asked.status()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = 'ghost@example.com'").query(Long.class).single()).isZero();

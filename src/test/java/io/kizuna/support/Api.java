@@ -32,6 +32,13 @@ public final class Api {
             return headers.firstValue(name).orElse(null);
         }
 
+        /** The CSRF token every page carries in its {@code csrf-token} meta tag. */
+        public String csrf() {
+            var m = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">").matcher(body);
+            if (!m.find()) throw new AssertionError("no CSRF token in: " + body);
+            return m.group(1);
+        }
+
         public String contentType() {
             return header("Content-Type");
         }

@@ -74,7 +74,7 @@ class PagesIntegrationTests extends IntegrationTestBase {
             .contains("<label for=\"password\">").contains("<label for=\"displayName\">");
         // a refused signup shows the error next to its field, linked by aria-describedby
         var csrf = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("KIZUNA_CSRF=")).findFirst().orElseThrow();
-        String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String token = form.csrf();
         var refused = api.request(HttpRequest.newBuilder(api.uri("/signup"))
             .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
             .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
