@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Community benchmark (issue 3): loads the shared forum dataset through the API, generates 100,000 threads with
 # 1,000,000 posts by SQL, rebuilds the search index, then measures thread lists (first and deep page), a thread's
-# posts, the anonymous thread page, search, and replies under load. Ratios are to GET /api/v1/ping in the same run.
+# posts, the anonymous thread page, search, and replies under load. Anonymous reads go through the 1 s
+# anonymous cache (the default); "-member" rows read as a signed-in member, always from the database. Ratios are to GET /api/v1/ping in the same run.
 #
 #   bash bench/community.sh                 # about 15 minutes
 #   THREADS_TOTAL=20000 bash bench/community.sh   # a smaller generated dataset
@@ -76,13 +77,16 @@ DEEP=$(sql "select pinned::text || chr(31) || to_char(last_activity_at at time z
             order by pinned desc, last_activity_at desc, id desc offset $((THREADS_TOTAL * 9 / 10)) limit 1" | tail -1 \
   | python3 -c 'import sys,base64; print(base64.urlsafe_b64encode(sys.stdin.read().strip().encode()).decode().rstrip("="))')
 
+FIRST_TOKEN=${TOKENS%%,*}
 echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null
 ROWS=()
 ROWS+=("$(measure ping /api/v1/ping)")
 ROWS+=("$(measure threads-first /api/v1/spaces/bench/threads)")
+ROWS+=("$(measure threads-first-member /api/v1/spaces/bench/threads "Authorization: Bearer $FIRST_TOKEN")")
 ROWS+=("$(measure threads-deep "/api/v1/spaces/bench/threads?cursor=$DEEP")")
 ROWS+=("$(measure posts-first /api/v1/threads/$SAMPLE/posts)")
+ROWS+=("$(measure posts-first-member /api/v1/threads/$SAMPLE/posts "Authorization: Bearer $FIRST_TOKEN")")
 ROWS+=("$(measure thread-page-html /t/$SAMPLE)")
 ROWS+=("$(measure space-page-html /s/bench)")
 
@@ -96,7 +100,6 @@ REPLY=$(BENCH_TOKENS="$TOKENS" BENCH_FIRST_THREAD=$FIRST_BENCH BENCH_THREAD_SPAN
 REPLIES_AFTER=$(sql "select count(*) from community_posts" | tail -1)
 # index lag: a reply posted right after the load, found by search on this node
 MARK="ベンチ終了$(date +%s)"
-FIRST_TOKEN=${TOKENS%%,*}
 t0=$(date +%s%N)
 curl -sf "$BASE/api/v1/threads/$SAMPLE/posts" -H "Authorization: Bearer $FIRST_TOKEN" -H 'Content-Type: application/json' \
   -d "{\"body\":\"$MARK\"}" >/dev/null

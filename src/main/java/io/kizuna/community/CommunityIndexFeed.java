@@ -25,8 +25,12 @@ public class CommunityIndexFeed {
         public static final ChangeCursor START = new ChangeCursor(0, 0);
     }
 
-    /** Threads touched since the cursor, and the cursor to continue from. */
-    public record Changes(Set<Long> threadIds, ChangeCursor next, boolean more) {}
+    /** Threads changed as a whole, single replies changed, and the cursor to continue from. */
+    public record Changes(Set<Long> threadIds, Set<Long> postIds, ChangeCursor next, boolean more) {}
+
+    /** One reply with what its search document needs from its thread. */
+    public record IndexedReply(long id, long threadId, long spaceId, String title, String kind, boolean solved, String body,
+                               boolean deleted, boolean openingPost) {}
 
     public record IndexedPost(long id, String body, boolean deleted) {}
 
@@ -49,18 +53,20 @@ public class CommunityIndexFeed {
     @Transactional(readOnly = true)
     public Changes after(ChangeCursor cursor, int limit) {
         long xmin = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
-        record Row(long id, long txid, Long threadId) {}
+        record Row(long id, long txid, String entity, long entityId, Long threadId) {}
         var rows = jdbc.sql("""
-                select id, txid, thread_id from community_changes
+                select id, txid, entity, entity_id, thread_id from community_changes
                 where (txid, id) > (:txid, :id) and txid < :xmin order by txid, id limit :limit""")
             .param("txid", cursor.txid()).param("id", cursor.id()).param("xmin", xmin).param("limit", limit)
             .query(Row.class).list();
         var threads = new LinkedHashSet<Long>();
+        var posts = new LinkedHashSet<Long>();
         rows.forEach(r -> {
-            if (r.threadId() != null) threads.add(r.threadId());
+            if (r.entity().equals("thread")) threads.add(r.entityId());
+            else if (r.entity().equals("post")) posts.add(r.entityId());
         });
         var next = rows.isEmpty() ? cursor : new ChangeCursor(rows.getLast().txid(), rows.getLast().id());
-        return new Changes(threads, next, rows.size() == limit);
+        return new Changes(threads, posts, next, rows.size() == limit);
     }
 
     /** The cursor at which a full rebuild that starts now is complete: every finished change is in what it reads. */
@@ -96,6 +102,19 @@ public class CommunityIndexFeed {
             .query((rs, i) -> new IndexedThread(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                 rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class), posts.getOrDefault(rs.getLong(1), List.of())))
             .list();
+    }
+
+    /** Single replies for an incremental update: a new reply costs one document, not its whole thread. */
+    @Transactional(readOnly = true)
+    public List<IndexedReply> replies(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select p.id, p.thread_id, t.space_id, t.title, t.kind, t.accepted_post_id is not null as solved, p.body,
+                  (p.deleted_at is not null or t.deleted_at is not null) as deleted,
+                  p.id = (select min(f.id) from community_posts f where f.thread_id = p.thread_id) as opening_post
+                from community_posts p join community_threads t on t.id = p.thread_id where p.id = any(:ids)""")
+            .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+            .query(IndexedReply.class).list();
     }
 
     /** The spaces an actor may see, by the community's visibility rule. */

@@ -4,6 +4,7 @@ import io.kizuna.community.Events.PostDeleted;
 import io.kizuna.community.Events.PostEdited;
 import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Views.PostView;
+import io.kizuna.community.internal.AnonymousReads;
 import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
@@ -39,9 +40,11 @@ public class PostManagement {
     private final ViewAssembler views;
     private final Audit audit;
     private final ApplicationEventPublisher events;
+    private final AnonymousReads anonymousReads;
 
     PostManagement(ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
-                   ViewAssembler views, Audit audit, ApplicationEventPublisher events) {
+                   ViewAssembler views, Audit audit, ApplicationEventPublisher events, AnonymousReads anonymousReads) {
+        this.anonymousReads = anonymousReads;
         this.threadManagement = threadManagement;
         this.threads = threads;
         this.posts = posts;
@@ -54,6 +57,10 @@ public class PostManagement {
 
     /** A thread's posts, oldest first; the opening post is first. Deleted posts stay as placeholders. */
     public Page<PostView> list(Optional<Actor> actor, String threadId, PageRequest page) {
+        return anonymousReads.read(actor, "posts:" + threadId + ":" + page, () -> loadList(actor, threadId, page));
+    }
+
+    private Page<PostView> loadList(Optional<Actor> actor, String threadId, PageRequest page) {
         var thread = threadManagement.require(actor, threadId);
         Long after = page.isFirst() ? null : page.afterLong(0);
         var rows = Page.fromOverfetch(posts.page(thread.id(), after, page.limit() + 1), page.limit(), p -> PageRequest.encode(p.id()));

@@ -2,6 +2,7 @@ package io.kizuna.community;
 
 import io.kizuna.community.CommunityPolicy.SpaceAccess;
 import io.kizuna.community.Views.SpaceView;
+import io.kizuna.community.internal.AnonymousReads;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Spaces.SpaceRow;
@@ -27,8 +28,10 @@ public class SpaceManagement {
     private final CommunityPolicy policy;
     private final ViewAssembler views;
     private final IdentityManagement identity;
+    private final AnonymousReads anonymousReads;
 
-    SpaceManagement(Spaces spaces, CommunityPolicy policy, ViewAssembler views, IdentityManagement identity) {
+    SpaceManagement(Spaces spaces, CommunityPolicy policy, ViewAssembler views, IdentityManagement identity, AnonymousReads anonymousReads) {
+        this.anonymousReads = anonymousReads;
         this.spaces = spaces;
         this.policy = policy;
         this.views = views;
@@ -51,11 +54,11 @@ public class SpaceManagement {
     }
 
     public List<SpaceView> visible(Optional<Actor> actor) {
-        return spaces.visible(policy.visibleSpaces(actor), viewer(actor)).stream().map(views::space).toList();
+        return anonymousReads.read(actor, "spaces", () -> spaces.visible(policy.visibleSpaces(actor), viewer(actor)).stream().map(views::space).toList());
     }
 
     public SpaceView view(Optional<Actor> actor, String slug) {
-        return views.space(require(actor, slug));
+        return anonymousReads.read(actor, "space:" + slug, () -> views.space(require(actor, slug)));
     }
 
     /** Adds a member to a private space (admins and moderators). 409 when they are in it already. */

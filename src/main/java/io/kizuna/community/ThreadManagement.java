@@ -5,6 +5,7 @@ import io.kizuna.community.Events.AnswerAccepted;
 import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Events.ThreadStarted;
 import io.kizuna.community.Views.ThreadView;
+import io.kizuna.community.internal.AnonymousReads;
 import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
@@ -45,9 +46,12 @@ public class ThreadManagement {
     private final ViewAssembler views;
     private final Audit audit;
     private final ApplicationEventPublisher events;
+    private final AnonymousReads anonymousReads;
 
     ThreadManagement(SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
-                     CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events) {
+                     CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events,
+                     AnonymousReads anonymousReads) {
+        this.anonymousReads = anonymousReads;
         this.spaceManagement = spaceManagement;
         this.spaces = spaces;
         this.threads = threads;
@@ -80,6 +84,10 @@ public class ThreadManagement {
     }
 
     public Page<ThreadView> list(Optional<Actor> actor, String spaceSlug, PageRequest page) {
+        return anonymousReads.read(actor, "threads:" + spaceSlug + ":" + page, () -> loadList(actor, spaceSlug, page));
+    }
+
+    private Page<ThreadView> loadList(Optional<Actor> actor, String spaceSlug, PageRequest page) {
         var space = spaceManagement.require(actor, spaceSlug);
         Boolean afterPinned = null;
         OffsetDateTime afterActivity = null;
@@ -99,7 +107,7 @@ public class ThreadManagement {
     }
 
     public ThreadView view(Optional<Actor> actor, String threadId) {
-        return views.thread(require(actor, threadId));
+        return anonymousReads.read(actor, "thread:" + threadId, () -> views.thread(require(actor, threadId)));
     }
 
     /** Marks a reply as the accepted answer of a question; the asker or staff. */

@@ -56,7 +56,12 @@ public class IndexFeeder implements AutoCloseable {
         do {
             changes = feed.after(cursor, BATCH);
             if (changes.next().equals(cursor)) return;
-            index.apply(feed.threads(changes.threadIds()), changes.next());
+            var replies = feed.replies(changes.postIds());
+            var threads = new java.util.LinkedHashSet<>(changes.threadIds());
+            // an opening post is part of its thread's document; other replies are updated one by one
+            replies.stream().filter(r -> r.openingPost()).forEach(r -> threads.add(r.threadId()));
+            var single = replies.stream().filter(r -> !r.openingPost() && !threads.contains(r.threadId())).toList();
+            index.apply(feed.threads(threads), single, changes.next());
             cursor = changes.next();
         } while (changes.more());
     }

@@ -1,6 +1,7 @@
 package io.kizuna.search.internal;
 
 import io.kizuna.community.CommunityIndexFeed.ChangeCursor;
+import io.kizuna.community.CommunityIndexFeed.IndexedReply;
 import io.kizuna.community.CommunityIndexFeed.IndexedThread;
 import io.kizuna.search.SearchHit;
 import java.io.IOException;
@@ -88,6 +89,24 @@ public final class LuceneIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Updates single replies (and whole threads for opening posts, which are part of the thread's document). */
+    public synchronized void apply(Collection<IndexedThread> threads, Collection<IndexedReply> replies, ChangeCursor cursor) {
+        try {
+            for (var r : replies) {
+                var key = new Term("key", "post:" + r.id());
+                if (r.deleted()) {
+                    writer.deleteDocuments(key);
+                } else {
+                    var t = new IndexedThread(r.threadId(), r.spaceId(), r.title(), r.kind(), r.solved(), false, null, java.util.List.of());
+                    writer.updateDocument(key, document("post", r.id(), t, r.title(), r.body()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        apply(threads, cursor);
     }
 
     /** Empties the index (a rebuild follows). */
