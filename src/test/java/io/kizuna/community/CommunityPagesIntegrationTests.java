@@ -58,4 +58,45 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
             .doesNotContain("<iframe").doesNotContain("<svg").doesNotContain("<img").doesNotContainPattern("<[a-z][^>]*\\son[a-z]+\\s*=");
         assertThat(page).contains("&lt;script&gt;alert(");
     }
+
+    @Test
+    void memberProfilesShowThreadsAnswersAndAcceptedAnswersTheViewerMaySee() {
+        var admin = withRole("admin-u@example.com", "admin");
+        var asker = api.member("asker-u@example.com", "Asker");
+        var helper = api.member("helper-u@example.com", "ヘルパー");
+        api.post("/api/v1/spaces", Map.of("slug", "open-u", "name", "Open", "visibility", "public"), admin.token());
+        api.post("/api/v1/spaces", Map.of("slug", "closed-u", "name", "Closed", "visibility", "private"), admin.token());
+        api.post("/api/v1/spaces/closed-u/members", Map.of("userId", helper.id()), admin.token());
+        String q = api.post("/api/v1/spaces/open-u/threads", Map.of("title", "公開の質問", "body", "本文", "kind", "question"), asker.token()).json().get("id").asString();
+        String answer = api.post("/api/v1/threads/" + q + "/posts", Map.of("body", "公開の回答"), helper.token()).json().get("id").asString();
+        api.post("/api/v1/threads/" + q + "/accepted-answer", Map.of("postId", answer), asker.token());
+        api.post("/api/v1/spaces/closed-u/threads", Map.of("title", "非公開の話", "body", "本文", "kind", "discussion"), helper.token());
+        var anonymous = api.get("/u/" + helper.id());
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("ヘルパー").contains("公開の質問").contains("ベストアンサー 1 件").doesNotContain("非公開の話");
+        assertThat(api.get("/api/v1/members/" + helper.id() + "/profile", helper.token()).body()).contains("非公開の話");
+        assertThat(api.get("/u/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void staffToolsOnTheThreadPageAreForStaff() {
+        var admin = withRole("admin-t@example.com", "admin");
+        var member = api.member("member-t@example.com", "Member");
+        api.post("/api/v1/spaces", Map.of("slug", "tools", "name", "Tools", "visibility", "public"), admin.token());
+        String id = api.post("/api/v1/spaces/tools/threads", Map.of("title", "道具", "body", "本文", "kind", "idea"), member.token()).json().get("id").asString();
+        var memberPages = signedInClient("member-t@example.com");
+        var memberView = memberPages.get("/t/" + id);
+        assertThat(memberView.body()).doesNotContain("/staff\"");
+        assertThat(memberPages.raw("POST", "/t/" + id + "/staff", "application/x-www-form-urlencoded",
+            "_csrf=" + enc(memberView.csrf()) + "&action=lock").status()).isEqualTo(403);
+        var adminPages = signedInClient("admin-t@example.com");
+        var adminView = adminPages.get("/t/" + id);
+        assertThat(adminView.body()).contains("action=\"/t/" + id + "/staff\"");
+        var status = adminPages.raw("POST", "/t/" + id + "/staff", "application/x-www-form-urlencoded",
+            "_csrf=" + enc(adminView.csrf()) + "&action=status&status=planned&comment=" + enc("検討します"));
+        assertThat(status.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/threads/" + id).json().get("status").asString()).isEqualTo("planned");
+        assertThat(adminPages.get("/t/" + id).body()).contains("検討します");
+        assertThat(api.get("/api/v1/threads/" + id).json().get("locked").asBoolean()).isFalse();
+    }
 }

@@ -80,8 +80,4 @@ class AccountMailIntegrationTests extends IntegrationTestBase {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
             "sent".equals(jdbc.sql("select status from mail_outbox where to_address = 'outbox@example.com'").query(String.class).single()));
     }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

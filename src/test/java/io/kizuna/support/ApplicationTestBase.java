@@ -51,6 +51,20 @@ public abstract class ApplicationTestBase {
         return api.login(email, "correct-horse-1");
     }
 
+    /** A browser-like client signed in through the log-in page (session cookie); POSTs need {@link Api.Response#csrf()}. */
+    protected Api signedInClient(String email) {
+        var client = new Api("http://127.0.0.1:" + port);
+        var form = client.get("/login");
+        var r = client.raw("POST", "/login", "application/x-www-form-urlencoded", "_csrf=" + enc(form.csrf())
+            + "&email=" + enc(email) + "&password=correct-horse-1");
+        if (r.status() != 302) throw new AssertionError("page login failed: " + r);
+        return client;
+    }
+
+    protected static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

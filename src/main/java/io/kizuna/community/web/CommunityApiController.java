@@ -38,8 +38,10 @@ class CommunityApiController {
     private final SpaceManagement spaces;
     private final ThreadManagement threads;
     private final PostManagement posts;
+    private final io.kizuna.community.MemberActivity members;
 
-    CommunityApiController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts) {
+    CommunityApiController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, io.kizuna.community.MemberActivity members) {
+        this.members = members;
         this.spaces = spaces;
         this.threads = threads;
         this.posts = posts;
@@ -189,6 +191,12 @@ class CommunityApiController {
     @Operation(summary = "Set an idea's status with a comment (staff)", description = "open, under_review, planned, in_progress, shipped, declined")
     ThreadView status(Actor actor, @PathVariable String id, @RequestBody IdeaStatus body) {
         return threads.setIdeaStatus(actor, id, body.status(), body.comment());
+    }
+
+    @GetMapping("/members/{id}/profile")
+    @Operation(summary = "A member's threads, answers and accepted answers in spaces the caller may see")
+    io.kizuna.community.MemberActivity.Profile profile(Optional<Actor> actor, @PathVariable String id) {
+        return members.profile(actor, id);
     }
 
     @PostMapping("/markdown/preview")

@@ -29,8 +29,10 @@ class CommunityController {
     private final SpaceManagement spaces;
     private final ThreadManagement threads;
     private final PostManagement posts;
+    private final io.kizuna.community.MemberActivity members;
 
-    CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts) {
+    CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, io.kizuna.community.MemberActivity members) {
+        this.members = members;
         this.spaces = spaces;
         this.threads = threads;
         this.posts = posts;
@@ -40,6 +42,26 @@ class CommunityController {
     String spaces(Optional<Actor> actor, Model model) {
         model.addAttribute("spaces", spaces.visible(actor));
         return "community/spaces";
+    }
+
+    @GetMapping("/u/{id}")
+    String member(Optional<Actor> actor, @PathVariable String id, Model model) {
+        model.addAttribute("profile", members.profile(actor, id));
+        return "community/member";
+    }
+
+    @PostMapping("/t/{id}/staff")
+    String staff(Actor actor, @PathVariable String id, @RequestParam String action,
+                 @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String comment) {
+        switch (action) {
+            case "lock" -> threads.setLocked(actor, id, true);
+            case "unlock" -> threads.setLocked(actor, id, false);
+            case "pin" -> threads.setPinned(actor, id, true);
+            case "unpin" -> threads.setPinned(actor, id, false);
+            case "status" -> threads.setIdeaStatus(actor, id, status, comment);
+            default -> throw new InvalidInputException("action", "validation.unknownValue");
+        }
+        return "redirect:/t/" + threads.view(Optional.of(actor), id).id();
     }
 
     @GetMapping("/s/{slug}")
