@@ -81,7 +81,10 @@ public class PostManagement {
         var post = posts.insert(thread.id(), actor.id().value(), body, markdown.toHtml(body), replyTo);
         threads.touch(thread.id(), 1);
         events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value()));
-        return one(post);
+        // a new reply has no reactions yet and its author is the caller: no further queries needed
+        return new PostView(Long.toString(post.id()), Long.toString(post.threadId()), post.body(), post.bodyHtml(),
+            new io.kizuna.community.Views.Author(actor.id().toString(), actor.displayName()),
+            post.replyToPostId() == null ? null : Long.toString(post.replyToPostId()), false, java.util.Map.of(), post.createdAt(), null);
     }
 
     /** Edits a post (author or staff); the previous text is kept as a revision. */

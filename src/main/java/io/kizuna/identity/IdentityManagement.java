@@ -146,7 +146,18 @@ public class IdentityManagement {
 
     /** Display names for content authors, in one query for a whole page of content. */
     public java.util.Map<UserId, MemberName> names(java.util.Collection<UserId> ids) {
-        return users.names(ids);
+        var result = new java.util.HashMap<UserId, MemberName>();
+        var missing = new java.util.ArrayList<UserId>();
+        for (var id : ids) {
+            cache.cachedName(id).ifPresentOrElse(n -> result.put(id, n), () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            users.names(missing).forEach((id, n) -> {
+                cache.putName(id, n);
+                result.put(id, n);
+            });
+        }
+        return result;
     }
 
     public Page<UserView> members(Actor actor, PageRequest page) {

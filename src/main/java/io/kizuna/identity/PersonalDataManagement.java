@@ -73,6 +73,7 @@ public class PersonalDataManagement {
         tokens.deleteAll(actor.id());
         links.deleteAll(actor.id());
         users.erase(actor.id());
+        signOut.refresh(actor.id()); // drop the cached name, so content shows the member as deleted at once
         mail.forget(user.email());
         events.publishEvent(new MemberErased(actor.id(), user.email()));
     }

@@ -22,6 +22,8 @@ public class ActorCache {
     private final Map<Long, Entry> byUser = new ConcurrentHashMap<>();
     private record ViewEntry(UserView view, long loadedAt) {}
     private final Map<Long, ViewEntry> views = new ConcurrentHashMap<>();
+    private record NameEntry(io.kizuna.identity.MemberName name, long loadedAt) {}
+    private final Map<Long, NameEntry> names = new ConcurrentHashMap<>();
     private final long ttlNanos;
 
     ActorCache(@Value("${kizuna.auth.cache-ttl-ms:5000}") long ttlMillis) {
@@ -58,10 +60,22 @@ public class ActorCache {
         views.put(Long.parseLong(view.id()), new ViewEntry(view, System.nanoTime()));
     }
 
+    /** Authors' display names for content lists (same TTL; a rename shows elsewhere within it). */
+    public Optional<io.kizuna.identity.MemberName> cachedName(UserId id) {
+        var e = names.get(id.value());
+        return e != null && System.nanoTime() - e.loadedAt() < ttlNanos ? Optional.of(e.name()) : Optional.empty();
+    }
+
+    public void putName(UserId id, io.kizuna.identity.MemberName name) {
+        if (names.size() > MAX_ENTRIES) names.clear();
+        names.put(id.value(), new NameEntry(name, System.nanoTime()));
+    }
+
     /** Forget everything about a member (role change, password change, erasure, token revoke). */
     public void evict(UserId id) {
         byUser.remove(id.value());
         views.remove(id.value());
+        names.remove(id.value());
         byToken.values().removeIf(e -> e.actor().id().equals(id));
     }
 
