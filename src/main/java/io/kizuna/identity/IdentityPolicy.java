@@ -26,10 +26,6 @@ public class IdentityPolicy {
         }
     }
 
-    public boolean canListMembers(Actor actor) {
-        return actor.isAdmin();
-    }
-
     public void requireAdmin(Actor actor) {
         if (!actor.isAdmin()) throw new ForbiddenException("Only owners and admins may do this.");
     }

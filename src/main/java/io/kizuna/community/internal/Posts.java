@@ -56,10 +56,6 @@ public class Posts {
             .param("b", body).param("h", html).param("id", id).update();
     }
 
-    public int revisionCount(long postId) {
-        return jdbc.sql("select count(*) from community_post_revisions where post_id = :p").param("p", postId).query(Integer.class).single();
-    }
-
     /** Soft delete: the row (and its history) stays for audit; readers see a placeholder. */
     public boolean softDelete(long id, long by) {
         return jdbc.sql("update community_posts set deleted_at = now(), deleted_by = :by where id = :id and deleted_at is null")

@@ -41,11 +41,6 @@ public class Spaces {
             .param("slug", slug).param("viewer", viewer).query(SpaceRow.class).optional();
     }
 
-    public Optional<SpaceRow> find(long id, long viewer) {
-        return jdbc.sql("select " + COLUMNS + " from community_spaces s where s.id = :id")
-            .param("id", id).param("viewer", viewer).query(SpaceRow.class).optional();
-    }
-
     public List<SpaceRow> visible(SqlFilter filter, long viewer) {
         var spec = jdbc.sql("select " + COLUMNS + " from community_spaces s where " + filter.where() + " order by s.id limit 500")
             .param("viewer", viewer);

@@ -20,7 +20,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -214,9 +213,5 @@ public final class LuceneIndex implements AutoCloseable {
         searchers.close();
         writer.close();
         directory.close();
-    }
-
-    static boolean exists(Path dir) throws IOException {
-        return Files.isDirectory(dir) && DirectoryReader.indexExists(FSDirectory.open(dir));
     }
 }
