@@ -120,8 +120,6 @@ public class CommunityIndexFeed {
     /** The spaces an actor may see, by the community's visibility rule. */
     public Set<Long> visibleSpaceIds(Optional<Actor> actor) {
         var filter = policy.visibleSpaces(actor);
-        var spec = jdbc.sql("select s.id from community_spaces s where " + filter.where());
-        for (var p : filter.params().entrySet()) spec = spec.param(p.getKey(), p.getValue());
-        return new LinkedHashSet<>(spec.query(Long.class).list());
+        return new LinkedHashSet<>(filter.bind(jdbc.sql("select s.id from community_spaces s where " + filter.where())).query(Long.class).list());
     }
 }

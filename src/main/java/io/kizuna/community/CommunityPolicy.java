@@ -4,6 +4,7 @@ import io.kizuna.shared.Actor;
 import io.kizuna.shared.UserId;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,13 @@ public class CommunityPolicy {
     public record SpaceAccess(long spaceId, Visibility visibility, boolean actorIsMember) {}
 
     /** The same visibility rule as SQL over a spaces table aliased {@code s}, for lists and counts. */
-    public record SqlFilter(String where, Map<String, Object> params) {}
+    public record SqlFilter(String where, Map<String, Object> params) {
+        /** Binds this filter's parameters to a statement whose SQL includes {@link #where()}. */
+        public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            for (var p : params.entrySet()) spec = spec.param(p.getKey(), p.getValue());
+            return spec;
+        }
+    }
 
     public boolean canSee(Optional<Actor> actor, SpaceAccess space) {
         return switch (space.visibility()) {

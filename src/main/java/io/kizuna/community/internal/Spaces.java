@@ -42,10 +42,8 @@ public class Spaces {
     }
 
     public List<SpaceRow> visible(SqlFilter filter, long viewer) {
-        var spec = jdbc.sql("select " + COLUMNS + " from community_spaces s where " + filter.where() + " order by s.id limit 500")
-            .param("viewer", viewer);
-        for (var p : filter.params().entrySet()) spec = spec.param(p.getKey(), p.getValue());
-        return spec.query(SpaceRow.class).list();
+        return filter.bind(jdbc.sql("select " + COLUMNS + " from community_spaces s where " + filter.where() + " order by s.id limit 500"))
+            .param("viewer", viewer).query(SpaceRow.class).list();
     }
 
     /** Adds a member to a space; false when they were already in it. */
