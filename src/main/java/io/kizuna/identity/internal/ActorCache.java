@@ -1,11 +1,13 @@
 package io.kizuna.identity.internal;
 
+import io.kizuna.identity.MemberName;
 import io.kizuna.identity.UserView;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.UserId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,60 +17,55 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ActorCache {
-    private record Entry(Actor actor, long tokenId, long loadedAt) {}
-
     private static final int MAX_ENTRIES = 50_000;
-    private final Map<String, Entry> byToken = new ConcurrentHashMap<>();
-    private final Map<Long, Entry> byUser = new ConcurrentHashMap<>();
-    private record ViewEntry(UserView view, long loadedAt) {}
-    private final Map<Long, ViewEntry> views = new ConcurrentHashMap<>();
-    private record NameEntry(io.kizuna.identity.MemberName name, long loadedAt) {}
-    private final Map<Long, NameEntry> names = new ConcurrentHashMap<>();
-    private final long ttlNanos;
+
+    /** A token's member and the token's id (so one revoked token can be dropped). */
+    private record TokenActor(Actor actor, long tokenId) {}
+
+    private final Expiring<String, TokenActor> byToken;
+    private final Expiring<Long, Actor> byUser;
+    private final Expiring<Long, UserView> views;
+    private final Expiring<Long, MemberName> names;
 
     ActorCache(@Value("${kizuna.auth.cache-ttl-ms:5000}") long ttlMillis) {
-        this.ttlNanos = ttlMillis * 1_000_000;
+        long ttlNanos = ttlMillis * 1_000_000;
+        byToken = new Expiring<>(ttlNanos);
+        byUser = new Expiring<>(ttlNanos);
+        views = new Expiring<>(ttlNanos);
+        names = new Expiring<>(ttlNanos);
     }
 
     public Optional<Actor> cachedToken(String hashHex) {
-        var e = byToken.get(hashHex);
-        return e != null && System.nanoTime() - e.loadedAt() < ttlNanos ? Optional.of(e.actor()) : Optional.empty();
+        return byToken.get(hashHex).map(TokenActor::actor);
     }
 
     public void putToken(String hashHex, Actor actor, long tokenId) {
-        if (byToken.size() > MAX_ENTRIES) byToken.clear();
-        byToken.put(hashHex, new Entry(actor, tokenId, System.nanoTime()));
+        byToken.put(hashHex, new TokenActor(actor, tokenId));
     }
 
     public Optional<Actor> cachedUser(UserId id) {
-        var e = byUser.get(id.value());
-        return e != null && System.nanoTime() - e.loadedAt() < ttlNanos ? Optional.of(e.actor()) : Optional.empty();
+        return byUser.get(id.value());
     }
 
     public void putUser(Actor actor) {
-        if (byUser.size() > MAX_ENTRIES) byUser.clear();
-        byUser.put(actor.id().value(), new Entry(actor, 0, System.nanoTime()));
+        byUser.put(actor.id().value(), actor);
     }
 
     public Optional<UserView> cachedView(UserId id) {
-        var e = views.get(id.value());
-        return e != null && System.nanoTime() - e.loadedAt() < ttlNanos ? Optional.of(e.view()) : Optional.empty();
+        return views.get(id.value());
     }
 
     public void putView(UserView view) {
-        if (views.size() > MAX_ENTRIES) views.clear();
-        views.put(Long.parseLong(view.id()), new ViewEntry(view, System.nanoTime()));
+        views.put(Long.parseLong(view.id()), view);
     }
 
     /** Authors' display names for content lists (same TTL; a rename shows elsewhere within it). */
-    public Optional<io.kizuna.identity.MemberName> cachedName(UserId id) {
-        var e = names.get(id.value());
-        return e != null && System.nanoTime() - e.loadedAt() < ttlNanos ? Optional.of(e.name()) : Optional.empty();
+    public Optional<MemberName> cachedName(UserId id) {
+        return names.get(id.value());
     }
 
-    public void putName(UserId id, io.kizuna.identity.MemberName name) {
-        if (names.size() > MAX_ENTRIES) names.clear();
-        names.put(id.value(), new NameEntry(name, System.nanoTime()));
+    public void putName(UserId id, MemberName name) {
+        names.put(id.value(), name);
     }
 
     /** Forget everything about a member (role change, password change, erasure, token revoke). */
@@ -76,10 +73,40 @@ public class ActorCache {
         byUser.remove(id.value());
         views.remove(id.value());
         names.remove(id.value());
-        byToken.values().removeIf(e -> e.actor().id().equals(id));
+        byToken.removeIf(t -> t.actor().id().equals(id));
     }
 
     public void evictToken(long tokenId) {
-        byToken.values().removeIf(e -> e.tokenId() == tokenId);
+        byToken.removeIf(t -> t.tokenId() == tokenId);
+    }
+
+    /** A map whose entries count as absent once older than the TTL; cleared when it grows past its bound. */
+    private static final class Expiring<K, V> {
+        private record Entry<V>(V value, long loadedAt) {}
+
+        private final Map<K, Entry<V>> map = new ConcurrentHashMap<>();
+        private final long ttlNanos;
+
+        Expiring(long ttlNanos) {
+            this.ttlNanos = ttlNanos;
+        }
+
+        Optional<V> get(K key) {
+            var e = map.get(key);
+            return e != null && System.nanoTime() - e.loadedAt() < ttlNanos ? Optional.of(e.value()) : Optional.empty();
+        }
+
+        void put(K key, V value) {
+            if (map.size() > MAX_ENTRIES) map.clear();
+            map.put(key, new Entry<>(value, System.nanoTime()));
+        }
+
+        void remove(K key) {
+            map.remove(key);
+        }
+
+        void removeIf(Predicate<V> test) {
+            map.values().removeIf(e -> test.test(e.value()));
+        }
     }
 }
