@@ -74,6 +74,11 @@ public class CommunityPolicy {
         return actor.id().equals(asker);
     }
 
+    /** A poll is added by the thread's author (usually while starting it) or by staff. */
+    public boolean canAddPoll(Actor actor, UserId threadAuthor) {
+        return canEdit(actor, threadAuthor);
+    }
+
     /** Lock, pin, move threads and set idea statuses. */
     public boolean canModerate(Actor actor) {
         return actor.isStaff();

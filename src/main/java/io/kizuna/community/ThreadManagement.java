@@ -9,6 +9,7 @@ import io.kizuna.community.internal.AnonymousReads;
 import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
+import io.kizuna.community.internal.PollWriter;
 import io.kizuna.community.internal.Posts;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Threads;
@@ -32,8 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Threads: start, list, read, accept an answer, vote on ideas, and the staff actions (lock, pin, move, idea status). */
 @Service
 public class ThreadManagement {
-    /** A new thread with its opening post. */
-    public record NewThread(String title, String body, String kind) {}
+    /** A new thread with its opening post and, optionally, a poll. */
+    public record NewThread(String title, String body, String kind, PollManagement.NewPoll poll) {
+        public NewThread(String title, String body, String kind) {
+            this(title, body, kind, null);
+        }
+    }
 
     public static final Set<String> IDEA_STATUSES = Set.of("open", "under_review", "planned", "in_progress", "shipped", "declined");
 
@@ -47,11 +52,13 @@ public class ThreadManagement {
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final AnonymousReads anonymousReads;
+    private final PollWriter pollWriter;
 
-    ThreadManagement(SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
+    ThreadManagement(PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
                      CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events,
                      AnonymousReads anonymousReads) {
         this.anonymousReads = anonymousReads;
+        this.pollWriter = pollWriter;
         this.spaceManagement = spaceManagement;
         this.spaces = spaces;
         this.threads = threads;
@@ -72,12 +79,14 @@ public class ThreadManagement {
             .text("body", form.body(), ContentRules.MAX_BODY)
             .known("kind", kind.isPresent())
             .orThrow();
+        if (form.poll() != null) pollWriter.validate(form.poll());
         if (!policy.canStartThread(actor, new SpaceAccess(space.id(), space.visibilityValue(), space.viewerIsMember()), kind.get())) {
             throw new ForbiddenException("Only staff post announcements.");
         }
         long id = threads.insert(space.id(), kind.get(), form.title().strip(), actor.id().value());
         var post = posts.insert(id, actor.id().value(), form.body(), markdown.toHtml(form.body()), null);
         threads.touch(id, 1);
+        if (form.poll() != null) pollWriter.add(id, form.poll());
         events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
         events.publishEvent(new PostPublished(post.id(), id, actor.id().value()));
         return views.thread(threads.find(id, actor.id().value()).orElseThrow());

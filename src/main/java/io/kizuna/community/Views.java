@@ -1,6 +1,7 @@
 package io.kizuna.community;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /** Read models the API and the pages show. */
@@ -14,9 +15,18 @@ public final class Views {
 
     public record ThreadView(String id, String spaceSlug, String spaceName, String title, String kind, String status,
                              String statusComment, Author author, String acceptedPostId, int postCount, int voteCount,
-                             boolean viewerVoted, boolean locked, boolean pinned, OffsetDateTime createdAt,
+                             boolean viewerVoted, boolean locked, boolean pinned, boolean hasPoll, OffsetDateTime createdAt,
                              OffsetDateTime lastActivityAt) {}
 
     public record PostView(String id, String threadId, String body, String bodyHtml, Author author, String replyToPostId,
                            boolean deleted, Map<String, Integer> reactions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+
+    /**
+     * A thread's poll. Counts ({@code votes}, {@code percent}, {@code voters}) are null until the viewer has voted or
+     * the poll has closed, so early results do not steer the vote.
+     */
+    public record PollView(String threadId, String question, boolean multiple, OffsetDateTime closesAt, boolean closed,
+                           boolean resultsVisible, Integer voters, List<String> viewerChoices, List<PollOption> options) {}
+
+    public record PollOption(String id, String label, Integer votes, Integer percent) {}
 }

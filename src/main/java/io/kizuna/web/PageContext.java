@@ -10,6 +10,9 @@ import org.springframework.context.MessageSource;
  * the CSRF token for forms, and the current path (for canonical links and the language switch).
  */
 public final class PageContext {
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final MessageSource messages;
     private final Locale locale;
     private final Actor actor;
@@ -34,6 +37,11 @@ public final class PageContext {
     /** The message for {@code key} in the page's language; unknown keys show as the key itself. */
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /** A moment as people here read it: Japan time, to the minute ("2026-11-24 09:30"). */
+    public String time(java.time.OffsetDateTime at) {
+        return at == null ? "" : TIME.format(at.atZoneSameInstant(JAPAN));
     }
 
     public String lang() {

@@ -98,5 +98,15 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
         assertThat(api.get("/api/v1/threads/" + id).json().get("status").asString()).isEqualTo("planned");
         assertThat(adminPages.get("/t/" + id).body()).contains("検討します");
         assertThat(api.get("/api/v1/threads/" + id).json().get("locked").asBoolean()).isFalse();
+
+        api.post("/api/v1/spaces", Map.of("slug", "tools-archive", "name", "Archive", "visibility", "public"), admin.token());
+        var moveForm = adminPages.get("/t/" + id);
+        assertThat(moveForm.body()).contains("<option value=\"tools-archive\">Archive</option>");
+        assertThat(memberPages.raw("POST", "/t/" + id + "/staff", "application/x-www-form-urlencoded",
+            "_csrf=" + enc(memberView.csrf()) + "&action=move&space=tools-archive").status()).isEqualTo(403);
+        var moved = adminPages.raw("POST", "/t/" + id + "/staff", "application/x-www-form-urlencoded",
+            "_csrf=" + enc(moveForm.csrf()) + "&action=move&space=tools-archive");
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/threads/" + id).json().get("spaceSlug").asString()).isEqualTo("tools-archive");
     }
 }

@@ -130,6 +130,18 @@ class CommunityPermissionMatrixIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void pollsFollowTheThreadsVisibilityAndOnlyTheAuthorOrStaffAddOne() {
+        var poll = Map.of("question", "どちら？", "options", java.util.List.of("A", "B"));
+        expect("POST", "/api/v1/threads/" + thread + "/poll", poll, Map.of("anonymous", 401, "outsider", 404, "insider", 403, "author", 201));
+        expect("GET", "/api/v1/threads/" + thread + "/poll", null,
+            Map.of("anonymous", 404, "outsider", 404, "insider", 200, "author", 200, "moderator", 200, "admin", 200));
+        String option = api.get("/api/v1/threads/" + thread + "/poll", author.token()).json().get("options").get(0).get("id").asString();
+        expect("POST", "/api/v1/threads/" + thread + "/poll/votes", Map.of("optionIds", java.util.List.of(option)),
+            Map.of("anonymous", 401, "outsider", 404, "insider", 200, "moderator", 200));
+        expect("DELETE", "/api/v1/threads/" + thread + "/poll/votes", null, Map.of("anonymous", 401, "outsider", 404, "insider", 200));
+    }
+
+    @Test
     void staffActionsAreForStaff() {
         expect("POST", "/api/v1/threads/" + thread + "/lock", Map.of("value", true),
             Map.of("anonymous", 401, "outsider", 404, "insider", 403, "author", 403, "moderator", 200, "admin", 200));

@@ -3,6 +3,7 @@ package io.kizuna.community.internal;
 import io.kizuna.community.PostManagement;
 import io.kizuna.community.SpaceManagement;
 import io.kizuna.community.SpaceManagement.NewSpace;
+import io.kizuna.community.PollManagement;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
 import io.kizuna.identity.IdentityManagement;
@@ -10,6 +11,7 @@ import io.kizuna.platform.DemoSeeder;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.Role;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +45,11 @@ class CommunityDemo implements DemoSeeder {
     private final PostManagement posts;
     private final IdentityManagement identity;
     private final Spaces spaceRows;
+    private final PollManagement polls;
 
-    CommunityDemo(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, IdentityManagement identity, Spaces spaceRows) {
+    CommunityDemo(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, IdentityManagement identity, Spaces spaceRows,
+                  PollManagement polls) {
+        this.polls = polls;
         this.spaces = spaces;
         this.threads = threads;
         this.posts = posts;
@@ -104,6 +109,14 @@ class CommunityDemo implements DemoSeeder {
                 product + "を使い始めて半年です。みなさんのおすすめの使い方を教えてください。", "discussion"));
             posts.reply(pickOther(members, author, random), thread.id(), "朝の準備に使うと、時間が短くなって助かっています。", null);
             posts.reply(pickOther(members, author, random), thread.id(), "旅行にも持っていきました。**軽くて**便利でしたよ。", null);
+        }
+        var poll = threads.start(admin, "lounge", new NewThread("次のオンラインイベント、どれに参加したいですか？",
+            "来月のメンバー向けイベントを企画しています。参加したいものに投票してください（複数選択できます）。", "discussion",
+            new PollManagement.NewPoll("参加したいイベント", List.of("新商品の先行体験会", "開発チームとの座談会", "使い方ワークショップ", "オンライン工場見学"),
+                true, null)));
+        for (var voter : members) {
+            var options = polls.view(Optional.of(voter), poll.id()).options();
+            polls.vote(voter, poll.id(), List.of(options.get(random.nextInt(options.size())).id()));
         }
         threads.start(admin, "support", new NewThread("【お知らせ】年末年始の配送について",
             "12月29日から1月3日までにいただいたご注文は、1月4日から順に発送します。", "announcement"));

@@ -14,7 +14,7 @@ public class Threads {
     /** A thread with its space's visibility facts and the viewer's vote. */
     public record ThreadRow(long id, long spaceId, String spaceSlug, String spaceName, String visibility, boolean viewerIsMember,
                             String kind, String title, long authorId, String status, String statusComment, Long acceptedPostId,
-                            boolean locked, boolean pinned, int postCount, int voteCount, boolean viewerVoted,
+                            boolean locked, boolean pinned, int postCount, int voteCount, boolean viewerVoted, boolean hasPoll,
                             OffsetDateTime lastActivityAt, OffsetDateTime createdAt) {
         public Visibility visibilityValue() {
             return Visibility.fromCode(visibility).orElseThrow();
@@ -30,7 +30,7 @@ public class Threads {
           exists (select 1 from community_space_members m where m.space_id = s.id and m.user_id = :viewer) as viewer_is_member,
           t.kind, t.title, t.author_id, t.status, t.status_comment, t.accepted_post_id, t.locked, t.pinned, t.post_count,
           t.vote_count, exists (select 1 from community_idea_votes v where v.thread_id = t.id and v.user_id = :viewer) as viewer_voted,
-          t.last_activity_at, t.created_at
+          t.has_poll, t.last_activity_at, t.created_at
         from community_threads t join community_spaces s on s.id = t.space_id
         """;
 

@@ -1,10 +1,13 @@
 package io.kizuna.community.web;
 
+import io.kizuna.community.PollManagement;
+import io.kizuna.community.PollManagement.NewPoll;
 import io.kizuna.community.PostManagement;
 import io.kizuna.community.SpaceManagement;
 import io.kizuna.community.SpaceManagement.NewSpace;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
+import io.kizuna.community.Views.PollView;
 import io.kizuna.community.Views.PostView;
 import io.kizuna.community.Views.SpaceView;
 import io.kizuna.community.Views.ThreadView;
@@ -39,9 +42,12 @@ class CommunityApiController {
     private final ThreadManagement threads;
     private final PostManagement posts;
     private final io.kizuna.community.MemberActivity members;
+    private final PollManagement polls;
 
-    CommunityApiController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, io.kizuna.community.MemberActivity members) {
+    CommunityApiController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts,
+                           io.kizuna.community.MemberActivity members, PollManagement polls) {
         this.members = members;
+        this.polls = polls;
         this.spaces = spaces;
         this.threads = threads;
         this.posts = posts;
@@ -64,6 +70,8 @@ class CommunityApiController {
     record IdeaStatus(String status, String comment) {}
 
     record Preview(String body) {}
+
+    record Ballot(List<String> optionIds) {}
 
     @PostMapping("/spaces")
     @Operation(summary = "Create a space (admin)", description = "visibility: public, members, private")
@@ -191,6 +199,32 @@ class CommunityApiController {
     @Operation(summary = "Set an idea's status with a comment (staff)", description = "open, under_review, planned, in_progress, shipped, declined")
     ThreadView status(Actor actor, @PathVariable String id, @RequestBody IdeaStatus body) {
         return threads.setIdeaStatus(actor, id, body.status(), body.comment());
+    }
+
+    @PostMapping("/threads/{id}/poll")
+    @Operation(summary = "Add a poll to a thread (its author or staff)",
+        description = "{question, options: 2..20 labels, multiple, closesAt?}; results show after voting or after close; 409 if the thread has one")
+    ResponseEntity<PollView> addPoll(Actor actor, @PathVariable String id, @RequestBody NewPoll body) {
+        var poll = polls.create(actor, id, body);
+        return ResponseEntity.created(URI.create("/api/v1/threads/" + id + "/poll")).body(poll);
+    }
+
+    @GetMapping("/threads/{id}/poll")
+    @Operation(summary = "A thread's poll; counts are null until the caller voted or the poll closed")
+    PollView poll(Optional<Actor> actor, @PathVariable String id) {
+        return polls.view(actor, id);
+    }
+
+    @PostMapping("/threads/{id}/poll/votes")
+    @Operation(summary = "Vote in a poll", description = "{optionIds: [...]}: one id, or several in a multiple-choice poll; 409 on a second ballot or after close")
+    PollView votePoll(Actor actor, @PathVariable String id, @RequestBody Ballot body) {
+        return polls.vote(actor, id, body.optionIds());
+    }
+
+    @DeleteMapping("/threads/{id}/poll/votes")
+    @Operation(summary = "Take one's ballot back while the poll is open")
+    PollView retractPoll(Actor actor, @PathVariable String id) {
+        return polls.retract(actor, id);
     }
 
     @GetMapping("/members/{id}/profile")

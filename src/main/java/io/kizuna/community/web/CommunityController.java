@@ -1,5 +1,7 @@
 package io.kizuna.community.web;
 
+import io.kizuna.community.PollManagement;
+import io.kizuna.community.PollManagement.NewPoll;
 import io.kizuna.community.PostManagement;
 import io.kizuna.community.SpaceManagement;
 import io.kizuna.community.ThreadKind;
@@ -30,9 +32,12 @@ class CommunityController {
     private final ThreadManagement threads;
     private final PostManagement posts;
     private final io.kizuna.community.MemberActivity members;
+    private final PollManagement polls;
 
-    CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, io.kizuna.community.MemberActivity members) {
+    CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts,
+                        io.kizuna.community.MemberActivity members, PollManagement polls) {
         this.members = members;
+        this.polls = polls;
         this.spaces = spaces;
         this.threads = threads;
         this.posts = posts;
@@ -52,13 +57,15 @@ class CommunityController {
 
     @PostMapping("/t/{id}/staff")
     String staff(Actor actor, @PathVariable String id, @RequestParam String action,
-                 @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String comment) {
+                 @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String comment,
+                 @RequestParam(defaultValue = "") String space) {
         switch (action) {
             case "lock" -> threads.setLocked(actor, id, true);
             case "unlock" -> threads.setLocked(actor, id, false);
             case "pin" -> threads.setPinned(actor, id, true);
             case "unpin" -> threads.setPinned(actor, id, false);
             case "status" -> threads.setIdeaStatus(actor, id, status, comment);
+            case "move" -> threads.move(actor, id, space);
             default -> throw new InvalidInputException("action", "validation.unknownValue");
         }
         return "redirect:/t/" + threads.view(Optional.of(actor), id).id();
@@ -82,15 +89,25 @@ class CommunityController {
     @PostMapping("/s/{slug}/new")
     String startThread(Actor actor, @PathVariable String slug, @RequestParam(defaultValue = "") String title,
                        @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String kind,
+                       @RequestParam(name = "poll.question", defaultValue = "") String pollQuestion,
+                       @RequestParam(name = "poll.options", defaultValue = "") String pollOptions,
+                       @RequestParam(name = "poll.multiple", defaultValue = "false") String pollMultiple,
+                       @RequestParam(name = "poll.closesAt", defaultValue = "") String pollClosesAt,
                        HttpServletResponse response, Model model) {
         try {
-            var thread = threads.start(actor, slug, new NewThread(title, body, kind));
+            NewPoll poll = null;
+            if (!pollQuestion.isBlank() || !pollOptions.isBlank()) {
+                var options = pollOptions.lines().filter(l -> !l.isBlank()).toList();
+                poll = new NewPoll(pollQuestion, options, "true".equals(pollMultiple), pollClosesAt);
+            }
+            var thread = threads.start(actor, slug, new NewThread(title, body, kind, poll));
             return "redirect:/t/" + thread.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);
             model.addAttribute("space", spaces.view(Optional.of(actor), slug));
             model.addAttribute("kinds", kinds(actor));
-            model.addAttribute("form", Form.refused(Map.of("title", title, "body", body, "kind", kind), e));
+            model.addAttribute("form", Form.refused(Map.of("title", title, "body", body, "kind", kind, "poll.question", pollQuestion,
+                "poll.options", pollOptions, "poll.multiple", pollMultiple, "poll.closesAt", pollClosesAt), e));
             return "community/new-thread";
         }
     }
@@ -109,7 +126,30 @@ class CommunityController {
         model.addAttribute("canAccept", actor.map(a -> a.isStaff() || a.id().toString().equals(thread.author().id())).orElse(false)
             && "question".equals(thread.kind()));
         model.addAttribute("form", Form.empty());
+        model.addAttribute("poll", thread.hasPoll() ? polls.view(actor, id) : null);
+        model.addAttribute("moveTargets", actor.filter(Actor::isStaff)
+            .map(a -> spaces.visible(actor).stream().filter(s -> !s.slug().equals(thread.spaceSlug())).toList()).orElse(java.util.List.of()));
         return "community/thread";
+    }
+
+    @PostMapping("/t/{id}/poll/vote")
+    String votePoll(Actor actor, @PathVariable String id, @RequestParam(name = "optionIds", required = false) java.util.List<String> optionIds) {
+        try {
+            polls.vote(actor, id, optionIds);
+        } catch (ConflictException e) {
+            // voted already (another tab) or the poll closed meanwhile: the page shows the current state
+        }
+        return "redirect:/t/" + id + "#poll";
+    }
+
+    @PostMapping("/t/{id}/poll/retract")
+    String retractPoll(Actor actor, @PathVariable String id) {
+        try {
+            polls.retract(actor, id);
+        } catch (ConflictException e) {
+            // the poll closed meanwhile
+        }
+        return "redirect:/t/" + id + "#poll";
     }
 
     @PostMapping("/t/{id}/reply")
