@@ -78,9 +78,10 @@ public class PostManagement {
             replyTo = posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
                 .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
         }
-        var post = posts.insert(thread.id(), actor.id().value(), body, markdown.toHtml(body), replyTo);
+        var rendered = markdown.render(body);
+        var post = posts.insert(thread.id(), actor.id().value(), body, rendered.html(), replyTo);
         threads.touch(thread.id(), 1);
-        events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value()));
+        events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value(), false, rendered.mentionedUserIds()));
         // a new reply has no reactions yet and its author is the caller: no further queries needed
         return new PostView(Long.toString(post.id()), Long.toString(post.threadId()), post.body(), post.bodyHtml(),
             new io.kizuna.community.Views.Author(actor.id().toString(), actor.displayName()),
@@ -94,9 +95,10 @@ public class PostManagement {
         if (!policy.canEdit(actor, new UserId(post.authorId()))) throw new ForbiddenException("Only the author or staff edit a post.");
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
         if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
-        posts.edit(post.id(), post.body(), body, markdown.toHtml(body), actor.id().value());
+        var rendered = markdown.render(body);
+        posts.edit(post.id(), post.body(), body, rendered.html(), actor.id().value());
         if (!actor.id().equals(new UserId(post.authorId()))) audit.record(actor.id().value(), "post.edit", "post", post.id(), null);
-        events.publishEvent(new PostEdited(post.id(), post.threadId(), actor.id().value()));
+        events.publishEvent(new PostEdited(post.id(), post.threadId(), actor.id().value(), rendered.mentionedUserIds()));
         return one(posts.find(post.id()).orElseThrow());
     }
 

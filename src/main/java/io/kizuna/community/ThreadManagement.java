@@ -84,11 +84,12 @@ public class ThreadManagement {
             throw new ForbiddenException("Only staff post announcements.");
         }
         long id = threads.insert(space.id(), kind.get(), form.title().strip(), actor.id().value());
-        var post = posts.insert(id, actor.id().value(), form.body(), markdown.toHtml(form.body()), null);
+        var rendered = markdown.render(form.body());
+        var post = posts.insert(id, actor.id().value(), form.body(), rendered.html(), null);
         threads.touch(id, 1);
         if (form.poll() != null) pollWriter.add(id, form.poll());
         events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
-        events.publishEvent(new PostPublished(post.id(), id, actor.id().value()));
+        events.publishEvent(new PostPublished(post.id(), id, actor.id().value(), true, rendered.mentionedUserIds()));
         return views.thread(threads.find(id, actor.id().value()).orElseThrow());
     }
 

@@ -18,6 +18,9 @@ public final class Views {
                              boolean viewerVoted, boolean locked, boolean pinned, boolean hasPoll, OffsetDateTime createdAt,
                              OffsetDateTime lastActivityAt) {}
 
+    /** Enough of a thread to name and link it (notifications, feeds). */
+    public record ThreadRef(String id, String title, String spaceSlug, String spaceName) {}
+
     public record PostView(String id, String threadId, String body, String bodyHtml, Author author, String replyToPostId,
                            boolean deleted, Map<String, Integer> reactions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
 

@@ -3,6 +3,7 @@ package io.kizuna.identity;
 import io.kizuna.identity.internal.AccountRules;
 import io.kizuna.identity.internal.ActorCache;
 import io.kizuna.identity.internal.EmailTokens;
+import io.kizuna.identity.internal.Handles;
 import io.kizuna.identity.internal.IdentityMails;
 import io.kizuna.identity.internal.PasswordHasher;
 import io.kizuna.identity.internal.SignOut;
@@ -34,10 +35,16 @@ public class IdentityManagement {
     /** What a visitor sends to sign up. */
     public record Signup(String email, String password, String displayName, Integer acceptedGuidelinesVersion) {}
 
-    /** The profile fields a member edits; names are optional, furigana in kana. */
-    public record ProfileChange(String displayName, String familyName, String givenName, String familyNameKana, String givenNameKana) {}
+    /** The profile fields a member edits; names are optional, furigana in kana; a null handle stays as it is. */
+    public record ProfileChange(String displayName, String familyName, String givenName, String familyNameKana, String givenNameKana,
+                                String handle) {
+        public ProfileChange(String displayName, String familyName, String givenName, String familyNameKana, String givenNameKana) {
+            this(displayName, familyName, givenName, familyNameKana, givenNameKana, null);
+        }
+    }
 
     private final Users users;
+    private final Handles handles;
     private final PasswordHasher passwords;
     private final EmailTokens emailTokens;
     private final IdentityMails mails;
@@ -49,11 +56,12 @@ public class IdentityManagement {
     private final int signupsPerHourPerIp;
     private final int loginsPerMinutePerIp;
 
-    IdentityManagement(Users users, PasswordHasher passwords, EmailTokens emailTokens, IdentityMails mails, ActorCache cache,
+    IdentityManagement(Users users, Handles handles, PasswordHasher passwords, EmailTokens emailTokens, IdentityMails mails, ActorCache cache,
                        IdentityPolicy policy, RateLimiter limiter, SignOut signOut, ApplicationEventPublisher events,
                        @Value("${kizuna.rate-limits.signups-per-hour-per-ip:20}") int signupsPerHourPerIp,
                        @Value("${kizuna.rate-limits.logins-per-minute-per-ip:30}") int loginsPerMinutePerIp) {
         this.users = users;
+        this.handles = handles;
         this.passwords = passwords;
         this.emailTokens = emailTokens;
         this.mails = mails;
@@ -78,15 +86,19 @@ public class IdentityManagement {
         var user = users.insert(form.email().strip(), passwords.hash(form.password()), form.displayName().strip(), Role.MEMBER,
                 locale.getLanguage().equals("en") ? "en" : "ja", false)
             .orElseThrow(() -> new ConflictException("email-taken", "An account with this email already exists."));
+        handles.assignDefault(user.userId(), user.email());
         mails.verification(user, emailTokens.issue(user.userId(), EmailTokens.VERIFY, Duration.ofDays(3)));
-        return user.view();
+        return view(user.userId());
     }
 
     /** Creates an account directly (owner bootstrap, demo data); the address counts as verified. */
     @Transactional
     public Optional<UserView> createVerified(String email, String password, String displayName, Role role) {
         AccountRules.check().email("email", email).password("password", password).displayName("displayName", displayName).orThrow();
-        return users.insert(email.strip(), passwords.hash(password), displayName.strip(), role, "ja", true).map(UserRow::view);
+        return users.insert(email.strip(), passwords.hash(password), displayName.strip(), role, "ja", true).map(user -> {
+            handles.assignDefault(user.userId(), user.email());
+            return view(user.userId());
+        });
     }
 
     /**
@@ -144,6 +156,18 @@ public class IdentityManagement {
         return users.findByEmail(email).map(UserRow::actor);
     }
 
+    /** Where to mail a member about activity: verified addresses of live accounts only. */
+    public record Contact(UserId id, String email, String displayName, Locale locale) {}
+
+    public java.util.List<Contact> contacts(java.util.Collection<UserId> ids) {
+        return users.verifiedContacts(ids);
+    }
+
+    /** Members by handle, for @mentions; unknown handles are left out. Keys are the handles in lower case. */
+    public java.util.Map<String, UserId> idsByHandles(java.util.Collection<String> handles) {
+        return users.byHandles(handles);
+    }
+
     /** Display names for content authors, in one query for a whole page of content. */
     public java.util.Map<UserId, MemberName> names(java.util.Collection<UserId> ids) {
         var result = new java.util.HashMap<UserId, MemberName>();
@@ -191,6 +215,10 @@ public class IdentityManagement {
             .kana("familyNameKana", change.familyNameKana())
             .kana("givenNameKana", change.givenNameKana())
             .orThrow();
+        if (change.handle() != null) {
+            AccountRules.check().handle("handle", change.handle()).orThrow();
+            if (!handles.claim(actor.id(), change.handle().strip())) throw new InvalidInputException("handle", "validation.handle.taken");
+        }
         users.updateProfile(actor.id(), change.displayName().strip(), AccountRules.optional(change.familyName()),
             AccountRules.optional(change.givenName()), AccountRules.optional(change.familyNameKana()),
             AccountRules.optional(change.givenNameKana()));

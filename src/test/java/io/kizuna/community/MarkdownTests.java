@@ -3,6 +3,7 @@ package io.kizuna.community;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kizuna.community.internal.Markdown;
+import io.kizuna.community.internal.MentionDirectory;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Post bodies render as CommonMark with tables, strikethrough and autolinks, and no script survives. */
 class MarkdownTests {
-    private final Markdown markdown = new Markdown();
+    private final Markdown markdown = new Markdown(MentionDirectory.NONE);
 
     static List<String> xssCorpus() {
         return List.of(
@@ -93,5 +94,16 @@ class MarkdownTests {
     @Test
     void rawHtmlIsShownAsText() {
         assertThat(markdown.toHtml("<b>bold?</b>")).isEqualTo("<p>&lt;b&gt;bold?&lt;/b&gt;</p>\n");
+    }
+
+    @Test
+    void mentionsOfExistingMembersLinkToTheirProfilesOutsideCodeAndLinks() {
+        var withMembers = new Markdown(handles -> handles.contains("taro") ? java.util.Map.of("taro", 7L) : java.util.Map.of());
+        var rendered = withMembers.render("ありがとう@Taro さん、@nobody と `@taro` と [@taro](https://example.com) と taro@example.com");
+        assertThat(rendered.mentionedUserIds()).containsExactly(7L);
+        String html = rendered.html().replace("&#64;", "@");
+        assertThat(html).contains("ありがとう<a href=\"/u/7\"").contains(">@Taro</a> さん、@nobody と <code>@taro</code>")
+            .contains("<a href=\"https://example.com\"").contains("mailto:taro@example.com");
+        assertThat(rendered.html().split("/u/7", -1)).hasSize(2);
     }
 }

@@ -41,6 +41,7 @@ class IdentityApiIntegrationTests extends IntegrationTestBase {
     @Test
     void refusesEachKindOfBadSignupWithFieldDetailsAndWritesNothing() {
         long before = count("identity_users");
+        long mailsBefore = count("mail_outbox");
         var cases = Map.<String, Map<String, Object>>of(
             "password", body("short@example.com", "123456789", "Name"),
             "email", body("not-an-email", "correct-horse-1", "Name"),
@@ -65,7 +66,7 @@ class IdentityApiIntegrationTests extends IntegrationTestBase {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("type").asString()).endsWith("malformed-json");
         assertThat(count("identity_users")).isEqualTo(before);
-        assertThat(count("mail_outbox")).isZero();
+        assertThat(count("mail_outbox")).isEqualTo(mailsBefore);
     }
 
     @Test
@@ -195,5 +196,27 @@ class IdentityApiIntegrationTests extends IntegrationTestBase {
         m.put("password", password);
         m.put("displayName", displayName);
         return m;
+    }
+
+    @Test
+    void everyMemberGetsAFreeHandleAndMayChangeIt() throws Exception {
+        var first = api.member("Taro.Yamada+x@example.com", "山田");
+        var second = api.member("taro.yamada@example.org", "別の山田");
+        assertThat(api.get("/api/v1/me", first.token()).json().get("handle").asString()).isEqualTo("taro_yamada_x");
+        var other = api.member("taro_yamada_x@example.net", "三人目");
+        assertThat(api.get("/api/v1/me", other.token()).json().get("handle").asString()).isEqualTo("taro_yamada_x2");
+        assertThat(api.get("/api/v1/me", second.token()).json().get("handle").asString()).isEqualTo("taro_yamada");
+
+        for (var bad : new String[] {"ab", "has space", "日本語の名前", "a".repeat(21), "admin"}) {
+            var r = api.patch("/api/v1/me", Map.of("displayName", "山田", "handle", bad), first.token());
+            assertThat(r.status()).as(bad).isEqualTo(400);
+        }
+        var taken = api.patch("/api/v1/me", Map.of("displayName", "山田", "handle", "TARO_YAMADA"), first.token());
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.body()).contains("handle");
+        var changed = api.patch("/api/v1/me", Map.of("displayName", "山田", "handle", "yamada_t"), first.token());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("handle").asString()).isEqualTo("yamada_t");
+        assertThat(api.patch("/api/v1/me", Map.of("displayName", "山田2"), first.token()).json().get("handle").asString()).isEqualTo("yamada_t");
     }
 }

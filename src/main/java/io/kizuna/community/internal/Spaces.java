@@ -46,6 +46,13 @@ public class Spaces {
             .param("viewer", viewer).query(SpaceRow.class).list();
     }
 
+    /** Those of {@code userIds} who were added to the space. */
+    public java.util.Set<Long> membersAmong(long spaceId, java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(jdbc.sql("select user_id from community_space_members where space_id = :s and user_id = any(:u)")
+            .param("s", spaceId).param("u", userIds.stream().mapToLong(Long::longValue).toArray()).query(Long.class).list());
+    }
+
     /** Adds a member to a space; false when they were already in it. */
     public boolean addMember(long spaceId, long userId, long addedBy) {
         return jdbc.sql("insert into community_space_members (space_id, user_id, added_by) values (:s, :u, :by) on conflict do nothing")

@@ -98,6 +98,16 @@ public class Threads {
         jdbc.sql("update community_threads set deleted_at = now() where id = :id").param("id", id).update();
     }
 
+    /** Live threads among {@code ids} in spaces that pass the visibility filter: id, title, space slug and name. */
+    public List<io.kizuna.community.Views.ThreadRef> refs(java.util.Collection<Long> ids, io.kizuna.community.CommunityPolicy.SqlFilter visible) {
+        if (ids.isEmpty()) return List.of();
+        return visible.bind(jdbc.sql("select cast(t.id as text) as id, t.title, s.slug as space_slug, s.name as space_name "
+                + "from community_threads t join community_spaces s on s.id = t.space_id "
+                + "where t.id = any(:ids) and t.deleted_at is null and " + visible.where()))
+            .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+            .query(io.kizuna.community.Views.ThreadRef.class).list();
+    }
+
     /** Records a vote; false when the member had already voted. Keeps vote_count exact in the same statement. */
     public boolean vote(long threadId, long userId) {
         return jdbc.sql("""

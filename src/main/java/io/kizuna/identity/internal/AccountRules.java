@@ -17,6 +17,9 @@ public final class AccountRules {
     public static final int MAX_DISPLAY_NAME = 50;
     public static final int MAX_NAME_PART = 50;
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@\"<>()\\[\\],;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+    public static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{3,20}");
+    private static final java.util.Set<String> RESERVED_HANDLES = java.util.Set.of("admin", "administrator", "staff", "moderator",
+        "kizuna", "everyone", "here", "all", "system", "support");
     private static final Pattern KANA = Pattern.compile("^[\\p{InHiragana}\\p{InKatakana}ー・　 ]*$");
 
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -48,6 +51,14 @@ public final class AccountRules {
         return this;
     }
 
+    /** A handle for mentions: 3 to 20 letters, digits or underscores; a few words are kept for the system. */
+    public AccountRules handle(String field, String value) {
+        if (value == null || value.isBlank()) return add(field, "validation.required");
+        if (!HANDLE.matcher(value.strip()).matches()) return add(field, "validation.handle.invalid");
+        if (RESERVED_HANDLES.contains(value.strip().toLowerCase(java.util.Locale.ROOT))) return add(field, "validation.handle.reserved");
+        return this;
+    }
+
     public AccountRules namePart(String field, String value) {
         if (value == null || value.isBlank()) return this;
         String s = value.strip();
@@ -65,6 +76,10 @@ public final class AccountRules {
     public AccountRules add(String field, String messageKey) {
         if (problems.stream().noneMatch(p -> p.field().equals(field))) problems.add(new FieldProblem(field, messageKey));
         return this;
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
     }
 
     public void orThrow() {

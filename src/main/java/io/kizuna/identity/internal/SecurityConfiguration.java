@@ -96,6 +96,8 @@ class SecurityConfiguration {
      */
     static boolean needsCsrf(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) return false;
+        // one-click unsubscribe (RFC 8058): the secret token in the URL is the authority, and mail clients post without cookies
+        if (request.getRequestURI().startsWith("/unsubscribe/")) return false;
         if (!ErrorResponses.isApi(request)) return true;
         if (BearerTokenFilter.bearer(request) != null) return false;
         var cookies = request.getCookies();

@@ -35,13 +35,13 @@ public class Tokens {
             .param("h", hash)
             .query((rs, i) -> new ActiveToken(rs.getLong("token_id"), rs.getObject("expires_at", OffsetDateTime.class),
                 new UserRow(rs.getLong("id"), rs.getString("email"), rs.getObject("email_verified_at", OffsetDateTime.class),
-                    null, rs.getString("display_name"), null, null, null, null, rs.getString("role"), rs.getString("locale"),
+                    null, rs.getString("display_name"), rs.getString("handle"), null, null, null, null, rs.getString("role"), rs.getString("locale"),
                     0, null, rs.getObject("created_at", OffsetDateTime.class), null)))
             .optional();
     }
 
     private static String prefixed() {
-        return "u.id, u.email, u.email_verified_at, u.display_name, u.role, u.locale, u.created_at";
+        return "u.id, u.email, u.email_verified_at, u.display_name, u.handle, u.role, u.locale, u.created_at";
     }
 
     /** A resolved token. */

@@ -7,7 +7,7 @@ import io.kizuna.shared.UserId;
 import java.time.OffsetDateTime;
 
 /** A row of {@code identity_users}. */
-public record UserRow(long id, String email, OffsetDateTime emailVerifiedAt, String passwordHash, String displayName,
+public record UserRow(long id, String email, OffsetDateTime emailVerifiedAt, String passwordHash, String displayName, String handle,
                       String familyName, String givenName, String familyNameKana, String givenNameKana, String role,
                       String locale, int failedLogins, OffsetDateTime loginBlockedUntil, OffsetDateTime createdAt,
                       OffsetDateTime erasedAt) {
@@ -25,7 +25,7 @@ public record UserRow(long id, String email, OffsetDateTime emailVerifiedAt, Str
     }
 
     public UserView view() {
-        return new UserView(Long.toString(id), email, displayName, role, emailVerifiedAt != null,
+        return new UserView(Long.toString(id), email, displayName, handle, role, emailVerifiedAt != null,
             familyName, givenName, familyNameKana, givenNameKana, createdAt);
     }
 }

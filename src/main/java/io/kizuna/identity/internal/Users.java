@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 /** The {@code identity_users} table. Erased members keep a row (their content points at it) without personal data. */
 @Repository
 public class Users {
-    static final String COLUMNS = "id, email, email_verified_at, password_hash, display_name, family_name, given_name, "
+    static final String COLUMNS = "id, email, email_verified_at, password_hash, display_name, handle, family_name, given_name, "
         + "family_name_kana, given_name_kana, role, locale, failed_logins, login_blocked_until, created_at, erased_at";
 
     private final JdbcClient jdbc;
@@ -38,6 +38,34 @@ public class Users {
     public Optional<UserRow> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from identity_users where lower(email) = lower(:email) and erased_at is null")
             .param("email", email).query(UserRow.class).optional();
+    }
+
+    /** Gives a member a handle unless a live account has it (the unique index settles a race by throwing). */
+    public boolean setHandle(UserId id, String handle) {
+        return jdbc.sql("""
+                update identity_users set handle = :h, updated_at = now() where id = :id and not exists
+                  (select 1 from identity_users o where lower(o.handle) = lower(:h) and o.erased_at is null and o.id <> :id)""")
+            .param("h", handle).param("id", id.value()).update() == 1;
+    }
+
+    public List<io.kizuna.identity.IdentityManagement.Contact> verifiedContacts(java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select id, email, display_name, locale from identity_users "
+                + "where id = any(:ids) and erased_at is null and email_verified_at is not null")
+            .param("ids", ids.stream().mapToLong(UserId::value).distinct().toArray())
+            .query((rs, i) -> new io.kizuna.identity.IdentityManagement.Contact(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                java.util.Locale.forLanguageTag(rs.getString(4))))
+            .list();
+    }
+
+    /** Live members by handle (case-insensitive), keyed by the handle in lower case. */
+    public java.util.Map<String, UserId> byHandles(java.util.Collection<String> handles) {
+        if (handles.isEmpty()) return java.util.Map.of();
+        var result = new java.util.HashMap<String, UserId>();
+        jdbc.sql("select lower(handle), id from identity_users where lower(handle) = any(:h) and erased_at is null")
+            .param("h", handles.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).distinct().toArray(String[]::new))
+            .query((rs, i) -> result.put(rs.getString(1), new UserId(rs.getLong(2)))).list();
+        return result;
     }
 
     public boolean anyExist() {

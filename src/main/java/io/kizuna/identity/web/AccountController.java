@@ -52,6 +52,7 @@ class AccountController {
         var me = identity.view(actor.id());
         var values = new HashMap<String, String>();
         values.put("displayName", me.displayName());
+        values.put("handle", nz(me.handle()));
         values.put("familyName", nz(me.familyName()));
         values.put("givenName", nz(me.givenName()));
         values.put("familyNameKana", nz(me.familyNameKana()));
@@ -62,16 +63,16 @@ class AccountController {
     }
 
     @PostMapping("/account/profile")
-    String updateProfile(Actor actor, @RequestParam(defaultValue = "") String displayName,
+    String updateProfile(Actor actor, @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String handle,
                          @RequestParam(defaultValue = "") String familyName, @RequestParam(defaultValue = "") String givenName,
                          @RequestParam(defaultValue = "") String familyNameKana, @RequestParam(defaultValue = "") String givenNameKana,
                          HttpServletResponse response, Model model) {
         try {
-            identity.updateProfile(actor, new ProfileChange(displayName, familyName, givenName, familyNameKana, givenNameKana));
+            identity.updateProfile(actor, new ProfileChange(displayName, familyName, givenName, familyNameKana, givenNameKana, handle));
         } catch (InvalidInputException e) {
             response.setStatus(400);
             model.addAttribute("me", identity.view(actor.id()));
-            model.addAttribute("form", Form.refused(Map.of("displayName", displayName, "familyName", familyName,
+            model.addAttribute("form", Form.refused(Map.of("displayName", displayName, "handle", handle, "familyName", familyName,
                 "givenName", givenName, "familyNameKana", familyNameKana, "givenNameKana", givenNameKana), e));
             return "identity/account";
         }

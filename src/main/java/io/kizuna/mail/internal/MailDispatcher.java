@@ -1,19 +1,14 @@
 package io.kizuna.mail.internal;
 
 import io.kizuna.mail.MailOutbox;
+import io.kizuna.platform.Wakeup;
 import jakarta.mail.internet.InternetAddress;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,8 +25,7 @@ class MailDispatcher implements MailOutbox {
     private final SmtpSettings settings;
     private final JavaMailSenderImpl sender;
     private final TransactionTemplate tx;
-    private final Executor wakeups = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mail-dispatch").factory());
-    private final AtomicBoolean wakeupQueued = new AtomicBoolean();
+    private final Wakeup wakeup = new Wakeup("mail-dispatch", this::deliverDue);
 
     MailDispatcher(OutboxMails mails, SmtpSettings settings, TransactionTemplate tx) {
         this.mails = mails;
@@ -43,32 +37,21 @@ class MailDispatcher implements MailOutbox {
     }
 
     @Override
-    public void send(String to, String subject, String body) {
-        mails.insert(to, subject, body, sender == null ? "held" : "pending");
-        if (sender != null && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else if (sender != null) {
-            wake();
-        }
+    public void send(String to, String subject, String body, java.util.Map<String, String> headers) {
+        var lines = new StringBuilder();
+        headers.forEach((name, value) -> {
+            if (!name.matches("[A-Za-z0-9-]{1,60}") || value.contains("\r") || value.contains("\n")) {
+                throw new IllegalArgumentException("Not a single-line mail header: " + name);
+            }
+            lines.append(name).append(": ").append(value).append('\n');
+        });
+        mails.insert(to, subject, body, lines.toString(), sender == null ? "held" : "pending");
+        if (sender != null) wakeup.afterCommit();
     }
 
     @Override
     public void forget(String address) {
         mails.deleteTo(address);
-    }
-
-    private void wake() {
-        if (wakeupQueued.compareAndSet(false, true)) {
-            wakeups.execute(() -> {
-                wakeupQueued.set(false);
-                deliverDue();
-            });
-        }
     }
 
     @Scheduled(fixedDelayString = "${kizuna.mail.poll-interval-ms:1000}")
@@ -90,11 +73,13 @@ class MailDispatcher implements MailOutbox {
 
     private void deliver(io.kizuna.mail.OutboxMail mail) {
         try {
-            var message = new SimpleMailMessage();
-            message.setFrom(settings.fromAddress());
-            message.setTo(new InternetAddress(mail.toAddress(), true).getAddress());
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
+            var message = sender.createMimeMessage();
+            var helper = new org.springframework.mail.javamail.MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(settings.fromAddress());
+            helper.setTo(new InternetAddress(mail.toAddress(), true).getAddress());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body());
+            for (var header : mail.headerMap().entrySet()) message.setHeader(header.getKey(), header.getValue());
             sender.send(message);
             mails.markSent(mail.id());
         } catch (Exception e) {

@@ -15,15 +15,15 @@ public class OutboxMails {
         this.jdbc = jdbc;
     }
 
-    void insert(String to, String subject, String body, String status) {
-        jdbc.sql("insert into mail_outbox (to_address, subject, body, status) values (:to, :subject, :body, :status)")
-            .param("to", to).param("subject", subject).param("body", body).param("status", status).update();
+    void insert(String to, String subject, String body, String headers, String status) {
+        jdbc.sql("insert into mail_outbox (to_address, subject, body, headers, status) values (:to, :subject, :body, :headers, :status)")
+            .param("to", to).param("subject", subject).param("body", body).param("headers", headers).param("status", status).update();
     }
 
     /** Locks up to {@code n} due mails; other nodes skip them. */
     List<OutboxMail> lockDue(int n) {
         return jdbc.sql("""
-                select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at from mail_outbox
+                select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at, headers from mail_outbox
                 where status = 'pending' and next_attempt_at <= now() order by id limit :n for update skip locked""")
             .param("n", n).query(OutboxMail.class).list();
     }
@@ -45,13 +45,13 @@ public class OutboxMails {
 
     public List<OutboxMail> page(Long beforeId, int limit) {
         return jdbc.sql("""
-                select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at from mail_outbox
+                select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at, headers from mail_outbox
                 where (cast(:before as bigint) is null or id < :before) order by id desc limit :limit""")
             .param("before", beforeId).param("limit", limit).query(OutboxMail.class).list();
     }
 
     public Optional<OutboxMail> find(long id) {
-        return jdbc.sql("select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at from mail_outbox where id = :id")
+        return jdbc.sql("select id, to_address, subject, body, status, attempts, last_error, created_at, sent_at, headers from mail_outbox where id = :id")
             .param("id", id).query(OutboxMail.class).optional();
     }
 

@@ -1,0 +1,58 @@
+package io.kizuna.notifications.internal;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code notification_inbox} table: community happenings written in the community's own transaction, taken by
+ * the fan-out worker of any node ({@code skip locked}) and deleted in the worker's transaction, so each is fanned
+ * out once, and again only if that worker failed before committing.
+ */
+@Repository
+public class Inbox {
+    public record Happening(long id, String kind, long threadId, Long spaceId, Long postId, long actorId, Long subjectId, boolean opening,
+                            Set<Long> mentioned) {}
+
+    private final JdbcClient jdbc;
+
+    Inbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(String kind, long threadId, Long spaceId, Long postId, long actorId, Long subjectId, boolean opening, Collection<Long> mentioned) {
+        jdbc.sql("""
+                insert into notification_inbox (kind, thread_id, space_id, post_id, actor_id, subject_id, opening, mentioned)
+                values (:kind, :thread, :space, :post, :actor, :subject, :opening, :mentioned)""")
+            .param("kind", kind).param("thread", threadId).param("space", spaceId).param("post", postId).param("actor", actorId)
+            .param("subject", subjectId).param("opening", opening).param("mentioned", mentioned.stream().mapToLong(Long::longValue).toArray())
+            .update();
+    }
+
+    /** Takes up to {@code limit} happenings, oldest first; other nodes skip them until this transaction ends. */
+    public List<Happening> take(int limit) {
+        return jdbc.sql("""
+                delete from notification_inbox where id in
+                  (select id from notification_inbox order by id limit :n for update skip locked)
+                returning id, kind, thread_id, space_id, post_id, actor_id, subject_id, opening, mentioned""")
+            .param("n", limit)
+            .query((rs, i) -> new Happening(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class),
+                rs.getObject(5, Long.class), rs.getLong(6), rs.getObject(7, Long.class), rs.getBoolean(8), ids(rs.getArray(9))))
+            .list().stream().sorted(Comparator.comparingLong(Happening::id)).toList();
+    }
+
+    public boolean isEmpty() {
+        return !jdbc.sql("select exists (select 1 from notification_inbox)").query(Boolean.class).single();
+    }
+
+    private static Set<Long> ids(Array array) throws SQLException {
+        return Arrays.stream((Long[]) array.getArray()).collect(Collectors.toSet());
+    }
+}

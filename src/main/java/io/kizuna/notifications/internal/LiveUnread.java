@@ -1,0 +1,182 @@
+package io.kizuna.notifications.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live unread count. Browsers keep a Server-Sent Events stream open on whichever node served them; a change is
+ * announced with PostgreSQL NOTIFY (sent when the writing transaction commits), every node LISTENs, and the node
+ * holding a member's streams sends them the new count. So it works with any number of nodes and no sticky sessions.
+ */
+@Component
+public class LiveUnread implements SmartLifecycle {
+    static final String CHANNEL = "kizuna_unread";
+    private static final Logger log = LoggerFactory.getLogger(LiveUnread.class);
+    private static final int MAX_STREAMS_PER_MEMBER = 8;
+    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(25);
+    private static final int PAYLOAD_LIMIT = 7_000; // NOTIFY payloads must stay under 8,000 bytes
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final NotificationRows rows;
+    private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Connection listening;
+    private Thread listener;
+
+    LiveUnread(DataSource dataSource, JdbcClient jdbc, NotificationRows rows) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    /** Opens a stream that starts with the member's unread count and then sends each change. */
+    public SseEmitter open(long userId) {
+        var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        var mine = streams.computeIfAbsent(userId, k -> new CopyOnWriteArraySet<>());
+        if (mine.size() >= MAX_STREAMS_PER_MEMBER) mine.iterator().next().complete(); // the oldest tab gives way
+        mine.add(emitter);
+        Runnable drop = () -> forget(userId, emitter);
+        emitter.onCompletion(drop);
+        emitter.onTimeout(drop);
+        emitter.onError(e -> drop.run());
+        send(userId, emitter, rows.unread(userId, 100));
+        return emitter;
+    }
+
+    /** Tells every node that these members' counts changed; PostgreSQL delivers it when the caller's transaction commits. */
+    public void announce(Collection<Long> userIds) {
+        var payload = new StringBuilder();
+        for (long id : userIds.stream().distinct().toList()) {
+            if (payload.length() > PAYLOAD_LIMIT) {
+                notify(payload.toString());
+                payload.setLength(0);
+            }
+            if (!payload.isEmpty()) payload.append(',');
+            payload.append(id);
+        }
+        if (!payload.isEmpty()) notify(payload.toString());
+    }
+
+    int openStreams() {
+        return streams.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void notify(String payload) {
+        jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", payload).query(Object.class).list();
+    }
+
+    private void push(long userId) {
+        var mine = streams.get(userId);
+        if (mine == null || mine.isEmpty()) return;
+        int count = rows.unread(userId, 100);
+        mine.forEach(emitter -> send(userId, emitter, count));
+    }
+
+    private void send(long userId, SseEmitter emitter, int count) {
+        try {
+            emitter.send(SseEmitter.event().name("unread").data("{\"count\":" + count + "}"));
+        } catch (IOException | IllegalStateException gone) {
+            forget(userId, emitter);
+        }
+    }
+
+    private void heartbeat() {
+        streams.forEach((userId, mine) -> mine.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException gone) {
+                forget(userId, emitter);
+            }
+        }));
+    }
+
+    private void forget(long userId, SseEmitter emitter) {
+        streams.computeIfPresent(userId, (k, mine) -> {
+            mine.remove(emitter);
+            return mine.isEmpty() ? null : mine;
+        });
+    }
+
+    private void listen() {
+        long lastBeat = System.nanoTime();
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                listening = connection;
+                connection.setAutoCommit(true);
+                try (var statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                var pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    var notifications = pg.getNotifications((int) HEARTBEAT.toMillis() / 5);
+                    if (notifications != null) {
+                        var members = new ArrayList<Long>();
+                        for (var n : notifications) {
+                            for (var id : n.getParameter().split(",")) members.add(Long.parseLong(id));
+                        }
+                        members.stream().distinct().filter(streams::containsKey).forEach(this::push);
+                    }
+                    if (System.nanoTime() - lastBeat > HEARTBEAT.toNanos()) {
+                        heartbeat();
+                        lastBeat = System.nanoTime();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) return;
+                log.warn("Listening for unread-count changes failed; retrying in 1 s: {}", e.getMessage());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofVirtual().name("unread-listener").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var connection = listening;
+        if (connection != null) {
+            try {
+                connection.close(); // ends a blocking wait for notifications
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        if (listener != null) listener.interrupt();
+        streams.values().forEach(mine -> mine.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
