@@ -2,7 +2,7 @@
 # Community benchmark (issue 3): loads the shared forum dataset through the API, generates 100,000 threads with
 # 1,000,000 posts by SQL, rebuilds the search index, then measures thread lists (first and deep page), a thread's
 # posts, the anonymous thread page, search, and replies under load. Anonymous reads go through the 1 s
-# anonymous cache (the default); "-member" rows read as a signed-in member, always from the database. Ratios are to GET /api/v1/ping in the same run.
+# read cache shared by all viewers (the default, see ReadCache); "-member" rows read as a signed-in member. Ratios are to GET /api/v1/ping in the same run.
 #
 #   bash bench/community.sh                 # about 15 minutes
 #   THREADS_TOTAL=20000 bash bench/community.sh   # a smaller generated dataset

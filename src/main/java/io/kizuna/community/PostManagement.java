@@ -4,12 +4,12 @@ import io.kizuna.community.Events.PostDeleted;
 import io.kizuna.community.Events.PostEdited;
 import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Views.PostView;
-import io.kizuna.community.internal.AnonymousReads;
 import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.Posts;
 import io.kizuna.community.internal.Posts.PostRow;
+import io.kizuna.community.internal.ReadCache;
 import io.kizuna.community.internal.Threads;
 import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;
@@ -40,11 +40,11 @@ public class PostManagement {
     private final ViewAssembler views;
     private final Audit audit;
     private final ApplicationEventPublisher events;
-    private final AnonymousReads anonymousReads;
+    private final ReadCache cache;
 
     PostManagement(ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
-                   ViewAssembler views, Audit audit, ApplicationEventPublisher events, AnonymousReads anonymousReads) {
-        this.anonymousReads = anonymousReads;
+                   ViewAssembler views, Audit audit, ApplicationEventPublisher events, ReadCache cache) {
+        this.cache = cache;
         this.threadManagement = threadManagement;
         this.threads = threads;
         this.posts = posts;
@@ -57,30 +57,35 @@ public class PostManagement {
 
     /** A thread's posts, oldest first; the opening post is first. Deleted posts stay as placeholders. */
     public Page<PostView> list(Optional<Actor> actor, String threadId, PageRequest page) {
-        return anonymousReads.read(actor, "posts:" + threadId + ":" + page, () -> loadList(actor, threadId, page));
-    }
-
-    private Page<PostView> loadList(Optional<Actor> actor, String threadId, PageRequest page) {
         var thread = threadManagement.require(actor, threadId);
         Long after = page.isFirst() ? null : page.afterLong(0);
-        var rows = Page.fromOverfetch(posts.page(thread.id(), after, page.limit() + 1), page.limit(), p -> PageRequest.encode(p.id()));
-        return new Page<>(views.posts(rows.items(), posts.reactionCounts(rows.items().stream().map(PostRow::id).toList())), rows.nextCursor());
+        return cache.read(cache.key(ReadCache.THREAD, thread.id(), "posts:" + page), () -> {
+            var rows = Page.fromOverfetch(posts.page(thread.id(), after, page.limit() + 1), page.limit(), p -> PageRequest.encode(p.id()));
+            return new Page<>(views.posts(rows.items(), posts.reactionCounts(rows.items().stream().map(PostRow::id).toList())), rows.nextCursor());
+        });
+    }
+
+    /** After a write to a thread's posts: its pages and its space's list are read anew once the write commits. */
+    private void changed(long threadId, long spaceId) {
+        cache.changed(ReadCache.THREAD, threadId);
+        cache.changed(ReadCache.SPACE, spaceId);
     }
 
     @Transactional
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
         var thread = threadManagement.require(Optional.of(actor), threadId);
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
-        threads.lock(thread.id());
-        if (thread.locked() && !policy.canReplyWhileLocked(actor)) throw new ConflictException("thread-locked", "This thread is locked.");
         Long replyTo = null;
         if (replyToPostId != null && !replyToPostId.isBlank()) {
             replyTo = posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
                 .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
         }
+        if (!threads.countReply(thread.id(), policy.canReplyWhileLocked(actor))) {
+            throw new ConflictException("thread-locked", "This thread is locked.");
+        }
         var rendered = markdown.render(body);
         var post = posts.insert(thread.id(), actor.id().value(), body, rendered.html(), replyTo);
-        threads.touch(thread.id(), 1);
+        changed(thread.id(), thread.spaceId());
         events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value(), false, rendered.mentionedUserIds()));
         // a new reply has no reactions yet and its author is the caller: no further queries needed
         return new PostView(Long.toString(post.id()), Long.toString(post.threadId()), post.body(), post.bodyHtml(),
@@ -97,6 +102,7 @@ public class PostManagement {
         if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
         var rendered = markdown.render(body);
         posts.edit(post.id(), post.body(), body, rendered.html(), actor.id().value());
+        cache.changed(ReadCache.THREAD, post.threadId());
         if (!actor.id().equals(new UserId(post.authorId()))) audit.record(actor.id().value(), "post.edit", "post", post.id(), null);
         events.publishEvent(new PostEdited(post.id(), post.threadId(), actor.id().value(), rendered.mentionedUserIds()));
         return one(posts.find(post.id()).orElseThrow());
@@ -108,6 +114,7 @@ public class PostManagement {
         var post = require(actor, postId);
         if (!policy.canDelete(actor, new UserId(post.authorId()))) throw new ForbiddenException("Only the author or staff delete a post.");
         if (!posts.softDelete(post.id(), actor.id().value())) return;
+        changed(post.threadId(), threadManagement.require(Optional.of(actor), Long.toString(post.threadId())).spaceId());
         audit.record(actor.id().value(), "post.delete", "post", post.id(), null);
         if (posts.firstPostId(post.threadId()).orElse(-1L) == post.id()) {
             threads.softDelete(post.threadId());
@@ -123,6 +130,7 @@ public class PostManagement {
     public PostView react(Actor actor, String postId, String type) {
         var post = reactable(actor, postId, type);
         posts.react(post.id(), actor.id().value(), type);
+        cache.changed(ReadCache.THREAD, post.threadId());
         return one(post);
     }
 
@@ -130,6 +138,7 @@ public class PostManagement {
     public PostView unreact(Actor actor, String postId, String type) {
         var post = reactable(actor, postId, type);
         posts.unreact(post.id(), actor.id().value(), type);
+        cache.changed(ReadCache.THREAD, post.threadId());
         return one(post);
     }
 

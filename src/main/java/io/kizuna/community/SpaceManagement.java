@@ -2,7 +2,7 @@ package io.kizuna.community;
 
 import io.kizuna.community.CommunityPolicy.SpaceAccess;
 import io.kizuna.community.Views.SpaceView;
-import io.kizuna.community.internal.AnonymousReads;
+import io.kizuna.community.internal.ReadCache;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Spaces.SpaceRow;
@@ -28,10 +28,10 @@ public class SpaceManagement {
     private final CommunityPolicy policy;
     private final ViewAssembler views;
     private final IdentityManagement identity;
-    private final AnonymousReads anonymousReads;
+    private final ReadCache cache;
 
-    SpaceManagement(Spaces spaces, CommunityPolicy policy, ViewAssembler views, IdentityManagement identity, AnonymousReads anonymousReads) {
-        this.anonymousReads = anonymousReads;
+    SpaceManagement(Spaces spaces, CommunityPolicy policy, ViewAssembler views, IdentityManagement identity, ReadCache cache) {
+        this.cache = cache;
         this.spaces = spaces;
         this.policy = policy;
         this.views = views;
@@ -50,15 +50,22 @@ public class SpaceManagement {
             .orThrow();
         spaces.insert(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(), visibility.get(), actor.id().value())
             .orElseThrow(() -> new ConflictException("slug-taken", "A space with this slug already exists."));
+        cache.changed(ReadCache.SPACES, 0);
         return views.space(spaces.find(form.slug(), actor.id().value()).orElseThrow());
     }
 
+    /** The spaces the actor may see; the visitors' list is the same for all of them, so it is cached. */
     public List<SpaceView> visible(Optional<Actor> actor) {
-        return anonymousReads.read(actor, "spaces", () -> spaces.visible(policy.visibleSpaces(actor), viewer(actor)).stream().map(views::space).toList());
+        if (actor.isPresent()) return load(actor);
+        return cache.read(cache.key(ReadCache.SPACES, 0, "visible-to-visitors"), () -> load(actor));
+    }
+
+    private List<SpaceView> load(Optional<Actor> actor) {
+        return spaces.visible(policy.visibleSpaces(actor), viewer(actor)).stream().map(views::space).toList();
     }
 
     public SpaceView view(Optional<Actor> actor, String slug) {
-        return anonymousReads.read(actor, "space:" + slug, () -> views.space(require(actor, slug)));
+        return views.space(require(actor, slug));
     }
 
     /** Adds a member to a private space (admins and moderators). 409 when they are in it already. */
@@ -71,15 +78,23 @@ public class SpaceManagement {
         if (!spaces.addMember(space.id(), member.value(), actor.id().value())) {
             throw new ConflictException("already-member", "This member is already in the space.");
         }
+        cache.changed(ReadCache.SPACES, 0);
     }
 
     /** The space if the actor may see it; otherwise 404, so private spaces do not reveal that they exist. */
     SpaceRow require(Optional<Actor> actor, String slug) {
-        var space = spaces.find(slug == null ? "" : slug, viewer(actor)).orElseThrow(() -> new NotFoundException("No such space."));
-        if (!policy.canSee(actor, new SpaceAccess(space.id(), space.visibilityValue(), space.viewerIsMember()))) {
-            throw new NotFoundException("No such space.");
-        }
+        String s = slug == null ? "" : slug;
+        var space = cache.read(cache.key(ReadCache.SPACES, 0, "slug:" + s), () -> spaces.find(s, 0)).orElseThrow(() -> new NotFoundException("No such space."));
+        if (!canSee(actor, space.id(), space.visibilityValue())) throw new NotFoundException("No such space.");
         return space;
+    }
+
+    /** The visibility rule for one space; membership is looked up (and cached) only for private spaces. */
+    boolean canSee(Optional<Actor> actor, long spaceId, Visibility visibility) {
+        boolean member = visibility == Visibility.PRIVATE && actor.isPresent() && !actor.get().isStaff()
+            && cache.read(cache.key(ReadCache.SPACES, 0, "member:" + spaceId + ":" + actor.get().id().value()),
+                () -> spaces.isMember(spaceId, actor.get().id().value()));
+        return policy.canSee(actor, new SpaceAccess(spaceId, visibility, member));
     }
 
     static long viewer(Optional<Actor> actor) {

@@ -5,12 +5,12 @@ import io.kizuna.community.Events.AnswerAccepted;
 import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Events.ThreadStarted;
 import io.kizuna.community.Views.ThreadView;
-import io.kizuna.community.internal.AnonymousReads;
 import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.PollWriter;
 import io.kizuna.community.internal.Posts;
+import io.kizuna.community.internal.ReadCache;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Threads;
 import io.kizuna.community.internal.Threads.ThreadRow;
@@ -24,6 +24,7 @@ import io.kizuna.shared.PageRequest;
 import io.kizuna.shared.RuleRefusedException;
 import io.kizuna.shared.UserId;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,13 +52,13 @@ public class ThreadManagement {
     private final ViewAssembler views;
     private final Audit audit;
     private final ApplicationEventPublisher events;
-    private final AnonymousReads anonymousReads;
+    private final ReadCache cache;
     private final PollWriter pollWriter;
 
     ThreadManagement(PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
                      CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events,
-                     AnonymousReads anonymousReads) {
-        this.anonymousReads = anonymousReads;
+                     ReadCache cache) {
+        this.cache = cache;
         this.pollWriter = pollWriter;
         this.spaceManagement = spaceManagement;
         this.spaces = spaces;
@@ -80,7 +81,8 @@ public class ThreadManagement {
             .known("kind", kind.isPresent())
             .orThrow();
         if (form.poll() != null) pollWriter.validate(form.poll());
-        if (!policy.canStartThread(actor, new SpaceAccess(space.id(), space.visibilityValue(), space.viewerIsMember()), kind.get())) {
+        // require() has already checked that the actor may see the space (membership included)
+        if (!policy.canStartThread(actor, new SpaceAccess(space.id(), space.visibilityValue(), true), kind.get())) {
             throw new ForbiddenException("Only staff post announcements.");
         }
         long id = threads.insert(space.id(), kind.get(), form.title().strip(), actor.id().value());
@@ -88,16 +90,15 @@ public class ThreadManagement {
         var post = posts.insert(id, actor.id().value(), form.body(), rendered.html(), null);
         threads.touch(id, 1);
         if (form.poll() != null) pollWriter.add(id, form.poll());
+        cache.changed(ReadCache.THREAD, id);
+        cache.changed(ReadCache.SPACE, space.id());
         events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
         events.publishEvent(new PostPublished(post.id(), id, actor.id().value(), true, rendered.mentionedUserIds()));
         return views.thread(threads.find(id, actor.id().value()).orElseThrow());
     }
 
+    /** A space's threads, pinned first, then by latest activity; the page is shared by all viewers (see {@link ReadCache}). */
     public Page<ThreadView> list(Optional<Actor> actor, String spaceSlug, PageRequest page) {
-        return anonymousReads.read(actor, "threads:" + spaceSlug + ":" + page, () -> loadList(actor, spaceSlug, page));
-    }
-
-    private Page<ThreadView> loadList(Optional<Actor> actor, String spaceSlug, PageRequest page) {
         var space = spaceManagement.require(actor, spaceSlug);
         Boolean afterPinned = null;
         OffsetDateTime afterActivity = null;
@@ -111,13 +112,37 @@ public class ThreadManagement {
             }
             afterId = page.afterLong(2);
         }
-        var rows = threads.page(space.id(), SpaceManagement.viewer(actor), afterPinned, afterActivity, afterId, page.limit() + 1);
+        Boolean pinned = afterPinned;
+        OffsetDateTime activity = afterActivity;
+        Long id = afterId;
+        var rows = cache.read(cache.key(ReadCache.SPACE, space.id(), "threads:" + page),
+            () -> threads.page(space.id(), 0, pinned, activity, id, page.limit() + 1));
         var result = Page.fromOverfetch(rows, page.limit(), t -> PageRequest.encode(t.pinned(), t.lastActivityAt(), t.id()));
-        return new Page<>(views.threads(result.items()), result.nextCursor());
+        return new Page<>(views.threads(withViewerVotes(actor, result.items())), result.nextCursor());
     }
 
     public ThreadView view(Optional<Actor> actor, String threadId) {
-        return anonymousReads.read(actor, "thread:" + threadId, () -> views.thread(require(actor, threadId)));
+        return views.thread(withViewerVotes(actor, List.of(require(actor, threadId))).getFirst());
+    }
+
+    /** The viewer's own idea votes on top of the shared rows: one query, and only when ideas are on the page. */
+    private List<ThreadRow> withViewerVotes(Optional<Actor> actor, List<ThreadRow> rows) {
+        if (actor.isEmpty()) return rows;
+        var ideas = rows.stream().filter(t -> t.kindValue() == ThreadKind.IDEA).map(ThreadRow::id).toList();
+        if (ideas.isEmpty()) return rows;
+        var voted = threads.votedAmong(ideas, actor.get().id().value());
+        return rows.stream().map(t -> voted.contains(t.id()) ? t.withViewerVoted() : t).toList();
+    }
+
+    /** Fresh from the database with the caller's vote, for answers to writes (the cache moves on only after commit). */
+    private ThreadView fresh(Actor actor, long threadId) {
+        return views.thread(threads.find(threadId, actor.id().value()).orElseThrow());
+    }
+
+    /** After a write to a thread: its page and its space's list are read anew once the write commits. */
+    private void changed(ThreadRow thread) {
+        cache.changed(ReadCache.THREAD, thread.id());
+        cache.changed(ReadCache.SPACE, thread.spaceId());
     }
 
     /** Marks a reply as the accepted answer of a question; the asker or staff. */
@@ -133,8 +158,9 @@ public class ThreadManagement {
             throw new RuleRefusedException("opening-post", "The question itself cannot be its answer.");
         }
         threads.accept(thread.id(), pid);
+        changed(thread);
         events.publishEvent(new AnswerAccepted(thread.id(), pid, post.authorId(), actor.id().value()));
-        return views.thread(threads.find(thread.id(), actor.id().value()).orElseThrow());
+        return fresh(actor, thread.id());
     }
 
     /** One vote per member on an idea; a second vote is a 409. */
@@ -142,14 +168,15 @@ public class ThreadManagement {
     public ThreadView vote(Actor actor, String threadId) {
         var thread = requireIdea(actor, threadId);
         if (!threads.vote(thread.id(), actor.id().value())) throw new ConflictException("already-voted", "You have already voted for this idea.");
-        return views.thread(threads.find(thread.id(), actor.id().value()).orElseThrow());
+        changed(thread);
+        return fresh(actor, thread.id());
     }
 
     @Transactional
     public ThreadView unvote(Actor actor, String threadId) {
         var thread = requireIdea(actor, threadId);
-        threads.unvote(thread.id(), actor.id().value());
-        return views.thread(threads.find(thread.id(), actor.id().value()).orElseThrow());
+        if (threads.unvote(thread.id(), actor.id().value())) changed(thread);
+        return fresh(actor, thread.id());
     }
 
     @Transactional
@@ -157,7 +184,8 @@ public class ThreadManagement {
         var thread = requireModeratable(actor, threadId);
         threads.setLocked(thread.id(), locked);
         audit.record(actor.id().value(), locked ? "thread.lock" : "thread.unlock", "thread", thread.id(), null);
-        return view(Optional.of(actor), threadId);
+        changed(thread);
+        return fresh(actor, thread.id());
     }
 
     @Transactional
@@ -165,7 +193,8 @@ public class ThreadManagement {
         var thread = requireModeratable(actor, threadId);
         threads.setPinned(thread.id(), pinned);
         audit.record(actor.id().value(), pinned ? "thread.pin" : "thread.unpin", "thread", thread.id(), null);
-        return view(Optional.of(actor), threadId);
+        changed(thread);
+        return fresh(actor, thread.id());
     }
 
     @Transactional
@@ -174,7 +203,9 @@ public class ThreadManagement {
         var target = spaceManagement.require(Optional.of(actor), toSpaceSlug);
         threads.move(thread.id(), target.id());
         audit.record(actor.id().value(), "thread.move", "thread", thread.id(), thread.spaceSlug() + " -> " + target.slug());
-        return view(Optional.of(actor), threadId);
+        changed(thread);
+        cache.changed(ReadCache.SPACE, target.id());
+        return fresh(actor, thread.id());
     }
 
     /** Staff set an idea's status (open, under review, planned, in progress, shipped, declined) with a comment. */
@@ -186,16 +217,15 @@ public class ThreadManagement {
             .optionalText("comment", comment, ContentRules.MAX_DESCRIPTION).orThrow();
         threads.setStatus(thread.id(), status, comment == null || comment.isBlank() ? null : comment.strip());
         audit.record(actor.id().value(), "idea.status", "thread", thread.id(), status);
-        return view(Optional.of(actor), threadId);
+        changed(thread);
+        return fresh(actor, thread.id());
     }
 
     /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
     ThreadRow require(Optional<Actor> actor, String threadId) {
         long id = parseId(threadId, "thread");
-        var thread = threads.find(id, SpaceManagement.viewer(actor)).orElseThrow(() -> new NotFoundException("No such thread."));
-        if (!policy.canSee(actor, new SpaceAccess(thread.spaceId(), thread.visibilityValue(), thread.viewerIsMember()))) {
-            throw new NotFoundException("No such thread.");
-        }
+        var thread = cache.read(cache.key(ReadCache.THREAD, id, "facts"), () -> threads.find(id, 0)).orElseThrow(() -> new NotFoundException("No such thread."));
+        if (!spaceManagement.canSee(actor, thread.spaceId(), thread.visibilityValue())) throw new NotFoundException("No such thread.");
         return thread;
     }
 

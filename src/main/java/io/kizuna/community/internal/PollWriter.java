@@ -22,10 +22,12 @@ public class PollWriter {
 
     private final Threads threads;
     private final Polls polls;
+    private final ReadCache cache;
 
-    PollWriter(Threads threads, Polls polls) {
+    PollWriter(Threads threads, Polls polls, ReadCache cache) {
         this.threads = threads;
         this.polls = polls;
+        this.cache = cache;
     }
 
     /** Throws {@link InvalidInputException} for bad input, before anything is written. */
@@ -72,5 +74,6 @@ public class PollWriter {
         if (polls.find(threadId).isPresent()) throw new ConflictException("poll-exists", "This thread already has a poll.");
         polls.insert(threadId, poll.question().strip(), Boolean.TRUE.equals(poll.multiple()), closesAt,
             poll.options().stream().map(String::strip).toList());
+        cache.changed(ReadCache.THREAD, threadId);
     }
 }

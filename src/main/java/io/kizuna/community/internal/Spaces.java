@@ -46,6 +46,11 @@ public class Spaces {
             .param("viewer", viewer).query(SpaceRow.class).list();
     }
 
+    public boolean isMember(long spaceId, long userId) {
+        return jdbc.sql("select exists (select 1 from community_space_members where space_id = :s and user_id = :u)")
+            .param("s", spaceId).param("u", userId).query(Boolean.class).single();
+    }
+
     /** Those of {@code userIds} who were added to the space. */
     public java.util.Set<Long> membersAmong(long spaceId, java.util.Collection<Long> userIds) {
         if (userIds.isEmpty()) return java.util.Set.of();

@@ -23,6 +23,11 @@ public class Threads {
         public ThreadKind kindValue() {
             return ThreadKind.fromCode(kind).orElseThrow();
         }
+
+        public ThreadRow withViewerVoted() {
+            return new ThreadRow(id, spaceId, spaceSlug, spaceName, visibility, viewerIsMember, kind, title, authorId, status, statusComment,
+                acceptedPostId, locked, pinned, postCount, voteCount, true, hasPoll, lastActivityAt, createdAt);
+        }
     }
 
     private static final String SELECT = """
@@ -106,6 +111,22 @@ public class Threads {
                 + "where t.id = any(:ids) and t.deleted_at is null and " + visible.where()))
             .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
             .query(io.kizuna.community.Views.ThreadRef.class).list();
+    }
+
+    /** Which of these idea threads the member voted for. */
+    public java.util.Set<Long> votedAmong(java.util.Collection<Long> threadIds, long userId) {
+        return new java.util.HashSet<>(jdbc.sql("select thread_id from community_idea_votes where user_id = :u and thread_id = any(:t)")
+            .param("u", userId).param("t", threadIds.stream().mapToLong(Long::longValue).toArray()).query(Long.class).list());
+    }
+
+    /**
+     * Counts a new reply and moves the thread's activity time, unless the thread is locked (and locks are to be
+     * respected) or gone: the check and the count are one statement, so a reply never slips past a lock.
+     */
+    public boolean countReply(long id, boolean evenIfLocked) {
+        return jdbc.sql("update community_threads set post_count = post_count + 1, last_activity_at = now() "
+                + "where id = :id and deleted_at is null and (not locked or :evenIfLocked)")
+            .param("id", id).param("evenIfLocked", evenIfLocked).update() == 1;
     }
 
     /** Records a vote; false when the member had already voted. Keeps vote_count exact in the same statement. */

@@ -3,38 +3,36 @@ package io.kizuna.community;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kizuna.community.internal.AnonymousReads;
-import io.kizuna.shared.Actor;
+import io.kizuna.community.internal.ReadCache;
 import io.kizuna.shared.NotFoundException;
-import io.kizuna.shared.Role;
-import io.kizuna.shared.UserId;
 import java.lang.reflect.Constructor;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class AnonymousReadsTests {
+class ReadCacheTests {
 
-    private static AnonymousReads cache(long ttlMillis) throws Exception {
-        Constructor<AnonymousReads> c = AnonymousReads.class.getDeclaredConstructor(long.class);
+    private static ReadCache cache(long ttlMillis) throws Exception {
+        Constructor<ReadCache> c = ReadCache.class.getDeclaredConstructor(long.class);
         c.setAccessible(true);
         return c.newInstance(ttlMillis);
     }
 
     @Test
-    void signedInReadsAlwaysLoad() throws Exception {
+    void aChangeMovesTheGenerationOnlyWhenItIsMade() throws Exception {
         var cache = cache(60_000);
-        var loads = new AtomicInteger();
-        var member = Optional.of(new Actor(new UserId(1), "m", Role.MEMBER, true));
-        cache.read(member, "k", loads::incrementAndGet);
-        cache.read(member, "k", loads::incrementAndGet);
-        assertThat(loads).hasValue(2);
+        String before = cache.key(ReadCache.THREAD, 7, "posts");
+        assertThat(cache.read(before, () -> "old")).isEqualTo("old");
+        assertThat(cache.read(cache.key(ReadCache.THREAD, 7, "posts"), () -> "unused")).isEqualTo("old");
+        cache.changed(ReadCache.THREAD, 7); // outside a transaction: at once
+        assertThat(cache.key(ReadCache.THREAD, 7, "posts")).isNotEqualTo(before);
+        assertThat(cache.read(cache.key(ReadCache.THREAD, 7, "posts"), () -> "new")).isEqualTo("new");
+        assertThat(cache.key(ReadCache.THREAD, 8, "posts")).as("other threads keep theirs").endsWith("@0:posts");
     }
 
     @Test
-    void concurrentAnonymousMissesLoadOnce() throws Exception {
+    void concurrentMissesLoadOnce() throws Exception {
         var cache = cache(60_000);
         var loads = new AtomicInteger();
         var start = new CountDownLatch(1);
@@ -43,7 +41,7 @@ class AnonymousReadsTests {
             for (int i = 0; i < 16; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return cache.read(Optional.empty(), "k", () -> {
+                    return cache.read("k", () -> {
                         try {
                             Thread.sleep(50);
                         } catch (InterruptedException e) {
@@ -62,18 +60,18 @@ class AnonymousReadsTests {
     @Test
     void failuresAreNotCached() throws Exception {
         var cache = cache(60_000);
-        assertThatThrownBy(() -> cache.read(Optional.empty(), "k", () -> {
+        assertThatThrownBy(() -> cache.read("k", () -> {
             throw new NotFoundException("no");
         })).isInstanceOf(NotFoundException.class);
-        assertThat(cache.read(Optional.empty(), "k", () -> "found")).isEqualTo("found");
+        assertThat(cache.read("k", () -> "found")).isEqualTo("found");
     }
 
     @Test
     void expiredEntriesReloadOnce() throws Exception {
         var cache = cache(1);
-        assertThat(cache.read(Optional.empty(), "k", () -> "old")).isEqualTo("old");
+        assertThat(cache.read("k", () -> "old")).isEqualTo("old");
         Thread.sleep(5);
-        assertThat(cache.read(Optional.empty(), "k", () -> "new")).isEqualTo("new");
-        assertThat(cache.read(Optional.empty(), "k", () -> "newer")).isIn("new", "newer");
+        assertThat(cache.read("k", () -> "new")).isEqualTo("new");
+        assertThat(cache.read("k", () -> "newer")).isIn("new", "newer");
     }
 }
