@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -40,6 +42,8 @@ public class MediaManagement {
     private final Thumbnailer thumbnailer;
     private final RateLimiter limiter;
     private final SecureRandom random = new SecureRandom();
+    // decoding and scaling are CPU- and memory-heavy: no more at once than there are cores, the rest wait their turn
+    private final Semaphore decoding = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     MediaManagement(Uploads uploads, BlobStore blobs, ImageInspector inspector, Thumbnailer thumbnailer, RateLimiter limiter) {
         this.uploads = uploads;
@@ -58,18 +62,16 @@ public class MediaManagement {
     /** Checks, strips and stores an image: 413 over 10 MB, 415 when it is no image we take, 422 when it has too many pixels. */
     public UploadView upload(Actor actor, UploadSource source) {
         limiter.acquire("upload", actor.id().toString(), UPLOADS_PER_MINUTE, Duration.ofMinutes(1));
-        var image = inspector.inspect(readAtMost(source, MAX_BYTES));
-        var thumbnail = thumbnailer.of(image);
+        var prepared = prepare(readAtMost(source, MAX_BYTES));
+        var image = prepared.image();
         String id = newId();
-        String thumbnailKey = thumbnail.isPresent() ? id + THUMBNAIL_SUFFIX : id;
-        String thumbnailType = thumbnail.map(Thumbnailer.Thumbnail::contentType).orElse(image.format().contentType());
-        blobs.put(id, image.bytes(), image.format().contentType());
-        thumbnail.ifPresent(t -> blobs.put(thumbnailKey, t.bytes(), t.contentType()));
+        String thumbnailKey = prepared.thumbnail().isPresent() ? id + THUMBNAIL_SUFFIX : id;
         try {
+            blobs.put(id, image.bytes(), image.format().contentType());
+            prepared.thumbnail().ifPresent(t -> blobs.put(thumbnailKey, t.bytes(), t.contentType()));
             // the row comes last: it never points at bytes that are not there
-            var row = uploads.insert(id, actor.id().value(), image.format().contentType(), image.bytes().length,
-                image.displayWidth(), image.displayHeight(), sha256(image.bytes()), thumbnailKey, thumbnailType);
-            return view(row);
+            return view(uploads.insert(id, actor.id().value(), image.format().contentType(), image.bytes().length,
+                image.displayWidth(), image.displayHeight(), sha256(image.bytes()), thumbnailKey, prepared.thumbnailType()));
         } catch (RuntimeException e) {
             blobs.delete(id);
             blobs.delete(thumbnailKey);
@@ -96,6 +98,22 @@ public class MediaManagement {
     /** A member's uploads, newest first, for their personal-data export. */
     public List<UploadView> uploadsOf(UserId member) {
         return uploads.byUploader(member.value()).stream().map(MediaManagement::view).toList();
+    }
+
+    private record Prepared(ImageInspector.Inspected image, Optional<Thumbnailer.Thumbnail> thumbnail) {
+        String thumbnailType() {
+            return thumbnail.map(Thumbnailer.Thumbnail::contentType).orElse(image.format().contentType());
+        }
+    }
+
+    private Prepared prepare(byte[] bytes) {
+        decoding.acquireUninterruptibly();
+        try {
+            var image = inspector.inspect(bytes);
+            return new Prepared(image, thumbnailer.of(image));
+        } finally {
+            decoding.release();
+        }
     }
 
     private UploadRow require(String id) {

@@ -86,12 +86,15 @@ class MetadataStripperTests {
     }
 
     @Test
-    void webpLosesXmpChunkAndItsFlag() throws IOException {
-        byte[] original = webp();
+    void webpLosesExifAndXmpChunksAndTheirFlags() throws IOException {
+        byte[] original = webpWithExif();
         assertThat(contains(original, "XMP ")).isTrue();
-        assertThat(original[20] & 0x04).isEqualTo(0x04);
+        assertThat(contains(original, SECRET_PLACE)).isTrue();
+        assertThat(original[20] & 0x0C).isEqualTo(0x0C);
         byte[] bytes = MetadataStripper.strip(ImageFormat.WEBP, original).bytes();
         assertThat(contains(bytes, "XMP ")).isFalse();
+        assertThat(contains(bytes, "EXIF")).isFalse();
+        assertThat(contains(bytes, SECRET_PLACE)).isFalse();
         assertThat(contains(bytes, "GPSLatitude")).isFalse();
         assertThat(bytes[20] & 0x0C).isZero(); // VP8X flags: neither EXIF nor XMP
         assertThat(MetadataStripper.u32le(bytes, 4)).isEqualTo(bytes.length - 8);
@@ -108,6 +111,17 @@ class MetadataStripperTests {
         byte[] gif = TestImages.animatedGifWithXmp(10, 10);
         byte[] truncated = java.util.Arrays.copyOf(gif, gif.length / 2);
         assertThatThrownBy(() -> MetadataStripper.strip(ImageFormat.GIF, truncated)).isInstanceOf(UnsupportedMediaTypeException.class);
+    }
+
+    /** The test WebP (which has XMP) with an EXIF chunk holding GPS added after its image data, as webpmux writes it. */
+    private static byte[] webpWithExif() throws IOException {
+        byte[] tiff = TestImages.tiffWithGps(1);
+        var chunk = java.nio.ByteBuffer.allocate(8 + tiff.length + (tiff.length & 1)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        chunk.put("EXIF".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).putInt(tiff.length).put(tiff);
+        byte[] webp = TestImages.concat(webp(), chunk.array());
+        java.nio.ByteBuffer.wrap(webp).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, webp.length - 8);
+        webp[20] |= 0x08;
+        return webp;
     }
 
     static byte[] webp() throws IOException {
