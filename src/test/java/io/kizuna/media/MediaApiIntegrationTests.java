@@ -218,6 +218,16 @@ class MediaApiIntegrationTests extends IntegrationTestBase {
         assertThat(export.json().get("uploads").get("items").get(0).get("id").asString()).isEqualTo(id);
     }
 
+    @Test
+    void openApiDescribesTheUploadForm() {
+        var upload = api.get("/v3/api-docs").json().get("paths").get("/api/v1/uploads").get("post");
+        var content = upload.get("requestBody").get("content");
+        assertThat(content.get("multipart/form-data").toString()).contains("FilePart");
+        assertThat(content.has("image/*")).isTrue();
+        assertThat(upload.get("responses").has("201")).isTrue();
+        assertThat(upload.toString()).doesNotContain("\"actor\"");
+    }
+
     private void assertUploaded(Api.Response r, String type, int width, int height, String thumbnailType, int thumbWidth, int thumbHeight)
             throws IOException {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
