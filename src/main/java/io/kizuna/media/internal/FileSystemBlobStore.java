@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Blobs as files under {@code KIZUNA_DATA_DIR/uploads}, in one directory per first two characters of the key so no
  * directory grows past a few thousand entries. A blob is written to a temporary file, forced to disk and moved into
- * place atomically, so a crash never leaves half a file under a key.
+ * place atomically, so a crash never leaves half a file under a key. Files need no content type: {@code media_uploads}
+ * keeps it.
  */
 @Component
 class FileSystemBlobStore implements BlobStore {
