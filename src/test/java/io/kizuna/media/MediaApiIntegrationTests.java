@@ -141,6 +141,23 @@ class MediaApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aBrokenFormOrOneWithoutAFilePartIs400() {
+        String token = member().token();
+        var broken = postForm(token, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end");
+        var wrongPart = postForm(token, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\n"
+            + "x\r\n--" + BOUNDARY + "--\r\n");
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
+        assertThat(broken.json().get("type").asString()).isEqualTo("/problems/malformed-multipart");
+        assertThat(wrongPart.status()).as(wrongPart.toString()).isEqualTo(400);
+        assertThat(wrongPart.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    private Api.Response postForm(String token, String body) {
+        return api.request(HttpRequest.newBuilder(api.uri("/api/v1/uploads")).header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
     void refusesMoreThanTenMegabytesWith413AndStoresNothing() throws IOException {
         var m = member();
         long rowsBefore = count("media_uploads");
