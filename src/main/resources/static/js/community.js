@@ -1,9 +1,16 @@
-// Community pages: "load more" without a reload, and the Markdown preview of the reply box.
+// Community pages: "load more" without a reload, and the Markdown preview and image upload of the reply box.
 // Plain links and forms work without this script; it only makes them smoother.
 (function () {
   'use strict';
   var csrf = document.querySelector('meta[name="csrf-token"]');
   var csrfHeader = document.querySelector('meta[name="csrf-header"]');
+  var maxImageBytes = 10 * 1024 * 1024;
+
+  // browser calls to the API carry the session cookie, so they need the CSRF token too
+  function csrfHeaders(headers) {
+    if (csrf && csrfHeader) headers[csrfHeader.content] = csrf.content;
+    return headers;
+  }
 
   document.addEventListener('click', function (event) {
     var more = event.target.closest('[data-load-more]');
@@ -28,16 +35,55 @@
       fetch('/api/v1/markdown/preview', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: (function () {
-          var h = { 'Content-Type': 'application/json' };
-          if (csrf && csrfHeader) h[csrfHeader.content] = csrf.content;
-          return h;
-        })(),
+        headers: csrfHeaders({ 'Content-Type': 'application/json' }),
         body: JSON.stringify({ body: source.value })
       }).then(function (r) { return r.json(); })
         .then(function (json) { target.innerHTML = json.html || ''; }); // server-sanitized HTML
     }
   });
+
+  // Image attachments: upload the chosen file and put its Markdown where the caret is.
+  document.querySelectorAll('[data-attach-for]').forEach(function (box) { box.hidden = false; });
+  document.addEventListener('change', function (event) {
+    var box = event.target.closest('[data-attach-for]');
+    if (!box || event.target.type !== 'file' || !event.target.files.length) return;
+    var input = event.target;
+    var file = input.files[0];
+    var status = box.querySelector('[role="status"]');
+    var textarea = document.querySelector(box.dataset.attachFor);
+    if (file.size > maxImageBytes) { status.textContent = box.dataset.errorTooLarge; input.value = ''; return; }
+    var body = new FormData();
+    body.append('file', file);
+    status.textContent = box.dataset.uploading;
+    input.disabled = true;
+    fetch('/api/v1/uploads', { method: 'POST', credentials: 'same-origin', headers: csrfHeaders({}), body: body })
+      .then(function (r) {
+        if (r.ok) {
+          return r.json().then(function (json) {
+            insertAtCaret(textarea, '![](' + json.url + ')');
+            status.textContent = box.dataset.uploaded;
+          });
+        }
+        status.textContent = uploadError(box, r.status);
+      })
+      .catch(function () { status.textContent = box.dataset.errorFailed; })
+      .then(function () { input.disabled = false; input.value = ''; });
+  });
+
+  function uploadError(box, status) {
+    if (status === 413) return box.dataset.errorTooLarge;
+    if (status === 415) return box.dataset.errorUnsupported;
+    if (status === 422) return box.dataset.errorTooManyPixels;
+    return box.dataset.errorFailed;
+  }
+
+  function insertAtCaret(textarea, text) {
+    var start = textarea.selectionStart;
+    var before = textarea.value.slice(0, start);
+    var padded = (before && !/\s$/.test(before) ? ' ' : '') + text;
+    textarea.setRangeText(padded, start, textarea.selectionEnd, 'end');
+    textarea.focus();
+  }
 
   // Similar questions while the title is typed: answers the community already has.
   var similar = document.querySelector('[data-similar-for]');

@@ -91,6 +91,33 @@ class MarkdownTests {
             .contains("<code class=\"language-java\">");
     }
 
+    @ParameterizedTest
+    @MethodSource("outsideImages")
+    void dropsImagesThatAreNotUploadsOnThisServer(String source) {
+        assertThat(markdown.toHtml(source)).doesNotContain("<img").doesNotContain("src=");
+    }
+
+    static List<String> outsideImages() {
+        return List.of(
+            "![猫](https://example.com/cat.png)",
+            "![track](http://evil.example/pixel.gif)",
+            "![x](//evil.example/x.png)",
+            "![x](data:image/png;base64,iVBORw0KGgo=)",
+            "![x](javascript:alert(1))",
+            "![src](/media/../api/v1/me)",
+            "![x](/media/short)",
+            "![x](/media/AAAAAAAAAAAAAAAAAAAAAAAA/other)",
+            "![x](/media/AAAAAAAAAAAAAAAAAAAAAAAA?x=1)",
+            "![x](https://example.com/media/AAAAAAAAAAAAAAAAAAAAAAAA)");
+    }
+
+    @Test
+    void showsUploadedImagesLazilyWithTheirAltText() {
+        String html = markdown.toHtml("写真です ![箱の中身](/media/Ab3_-xYz0123456789abcdEF) と ![](/media/Ab3_-xYz0123456789abcdEF/thumb)");
+        assertThat(html).contains("<img src=\"/media/Ab3_-xYz0123456789abcdEF\" alt=\"箱の中身\" loading=\"lazy\" />")
+            .contains("<img src=\"/media/Ab3_-xYz0123456789abcdEF/thumb\" alt=\"\" loading=\"lazy\" />");
+    }
+
     @Test
     void rawHtmlIsShownAsText() {
         assertThat(markdown.toHtml("<b>bold?</b>")).isEqualTo("<p>&lt;b&gt;bold?&lt;/b&gt;</p>\n");

@@ -10,14 +10,6 @@ import org.junit.jupiter.api.Test;
 /** One member asks on the pages, another answers, the asker accepts: the question shows as solved with its answer on top. */
 class QuestionBrowserTests extends IntegrationTestBase {
 
-    private void login(Browser b, String email) {
-        b.open("/login");
-        b.type("#email", email);
-        b.type("#password", "correct-horse-1");
-        b.click("form[action='/login'] button[type=submit]");
-        b.waitForPath("/");
-    }
-
     @Test
     void askAnswerAccept() {
         var admin = withRole("admin-b@example.com", "admin");
@@ -26,7 +18,7 @@ class QuestionBrowserTests extends IntegrationTestBase {
         api.post("/api/v1/spaces", Map.of("slug", "support", "name", "サポート", "visibility", "public"), admin.token());
         String threadUrl;
         try (var asker = new Browser("http://localhost:" + port, "ja")) {
-            login(asker, "asker-b@example.com");
+            asker.signIn("asker-b@example.com");
             asker.open("/s/support");
             asker.click("a[href='/s/support/new']");
             asker.type("#title", "ワイヤレスイヤホンが充電できません");
@@ -39,14 +31,14 @@ class QuestionBrowserTests extends IntegrationTestBase {
             assertThat(asker.find("h1").getText()).contains("ワイヤレスイヤホンが充電できません");
         }
         try (var helper = new Browser("http://localhost:" + port, "ja")) {
-            login(helper, "helper-b@example.com");
+            helper.signIn("helper-b@example.com");
             helper.open(threadUrl);
             helper.type("#body", "端子を乾いた布で拭くと直ることがあります。");
             helper.click("form.reply button[type=submit]");
             assertThat(helper.find(".post:nth-of-type(2) .post-body").getText()).contains("端子を乾いた布で拭く");
         }
         try (var asker = new Browser("http://localhost:" + port, "ja")) {
-            login(asker, "asker-b@example.com");
+            asker.signIn("asker-b@example.com");
             asker.open(threadUrl);
             asker.click("button.accept");
             assertThat(asker.find("#solved").getText()).isEqualTo("解決済み");

@@ -56,6 +56,16 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** Signs in through the log-in page with the password every test member has. */
+    public void signIn(String email) {
+        open("/login");
+        type("#email", email);
+        type("#password", "correct-horse-1");
+        click("form[action='/login'] button[type=submit]");
+        // "/" would already match the log-in page itself: wait until the browser has left it
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().startsWith(base + "/login"));
+    }
+
     public void waitForPath(String pathPrefix) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().startsWith(base + pathPrefix));
     }

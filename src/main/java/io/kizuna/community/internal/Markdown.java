@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
+import org.commonmark.node.Image;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * Renders post bodies: CommonMark with tables, strikethrough and autolinks. Raw HTML in the source is shown as text,
  * {@code @handle} mentions link to the member's profile,
  * and the output passes an allow-list sanitizer, so no script, event handler, style or javascript:/data: URL survives.
+ * Images show only when they are uploads on this server ({@code /media/{id}}): an outside image would tell another
+ * site who reads the post, and data: URLs can hide anything.
  */
 @Component
 public class Markdown {
@@ -33,9 +36,14 @@ public class Markdown {
     private static final Pattern ALIGN = Pattern.compile("left|center|right");
     /** @handle not preceded by a letter, digit, dot or @ (so mail addresses stay addresses); Japanese text may touch it. */
     private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.@])@([A-Za-z0-9_]{3,20})(?![A-Za-z0-9_])");
+    private static final Pattern MEDIA_SRC = Pattern.compile("/media/[A-Za-z0-9_-]{20,40}(/thumb)?");
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
+        .attributeProviderFactory(context -> (node, tag, attributes) -> {
+            if (node instanceof Image) attributes.put("loading", "lazy");
+        })
+        .build();
     private final PolicyFactory policy = new HtmlPolicyBuilder()
         .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong",
             "del", "s", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td")
@@ -45,6 +53,11 @@ public class Markdown {
         .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
         .allowAttributes("class").matching(LANGUAGE).onElements("code")
         .allowAttributes("align").matching(ALIGN).onElements("th", "td")
+        .allowAttributes("src").matching(MEDIA_SRC).onElements("img")
+        .allowAttributes("alt").onElements("img")
+        .allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("img")
+        // an image whose src was refused goes entirely, not as an empty frame
+        .allowElements((name, attributes) -> hasAttribute(attributes, "src") ? name : null, "img")
         .toFactory();
 
     /** Sanitized HTML and the members it mentions (existing handles only). */
@@ -114,5 +127,13 @@ public class Markdown {
     private static Node insertAfter(Node anchor, Node node) {
         anchor.insertAfter(node);
         return node;
+    }
+
+    /** Attributes come as a flat list: name, value, name, value, … */
+    private static boolean hasAttribute(List<String> attributes, String name) {
+        for (int i = 0; i < attributes.size(); i += 2) {
+            if (attributes.get(i).equals(name)) return true;
+        }
+        return false;
     }
 }

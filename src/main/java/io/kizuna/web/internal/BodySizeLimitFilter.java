@@ -1,5 +1,7 @@
 package io.kizuna.web.internal;
 
+import io.kizuna.shared.PayloadTooLargeException;
+import io.kizuna.web.BodySizeLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +11,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,29 +21,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses JSON API bodies over the limit with 413 before anything reads them: by Content-Length up front,
- * and by counting for chunked bodies. Multipart uploads set their own limit.
+ * Refuses API bodies over the limit with 413 before anything reads them: by Content-Length up front, and by counting
+ * for chunked bodies. The limit is 1 MB unless a module declares a {@link BodySizeLimit} for the path. Multipart bodies
+ * parsed by the servlet container bypass the counting; {@code spring.servlet.multipart} bounds those.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
-    private final long limit;
+    private final long defaultLimit;
+    private final Map<String, Long> limitsByPath;
     private final ErrorResponder responder;
 
-    BodySizeLimitFilter(@Value("${kizuna.api.max-body-bytes:1048576}") long limit, ErrorResponder responder) {
-        this.limit = limit;
+    BodySizeLimitFilter(@Value("${kizuna.api.max-body-bytes:1048576}") long defaultLimit, ObjectProvider<BodySizeLimit> limits,
+                        ErrorResponder responder) {
+        this.defaultLimit = defaultLimit;
+        this.limitsByPath = limits.orderedStream().collect(Collectors.toMap(BodySizeLimit::path, BodySizeLimit::maxBytes, Math::max));
         this.responder = responder;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        return !io.kizuna.web.ErrorResponses.isApi(request) || (type != null && type.startsWith("multipart/"));
+        return !io.kizuna.web.ErrorResponses.isApi(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = limitsByPath.getOrDefault(path, defaultLimit);
         if (request.getContentLengthLong() > limit) {
             var e = new PayloadTooLargeException(limit);
             responder.write(request, response, 413, e.slug(), e.getMessage(), List.of());

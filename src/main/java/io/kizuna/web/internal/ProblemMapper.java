@@ -2,6 +2,7 @@ package io.kizuna.web.internal;
 
 import io.kizuna.shared.DomainException;
 import io.kizuna.shared.InvalidInputException;
+import io.kizuna.shared.PayloadTooLargeException;
 import io.kizuna.shared.RateLimitedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 
 /** Turns any exception into a problem: status, type slug, detail, field errors and extra headers. */
@@ -57,6 +59,9 @@ final class ProblemMapper {
             return new Problem(400, "invalid-input", "The request has invalid fields.", errors, new HttpHeaders());
         }
         if (e instanceof HttpMessageNotReadableException unreadable) return unreadable(unreadable);
+        if (e instanceof MultipartException && !(e instanceof ErrorResponse)) {
+            return new Problem(400, "malformed-multipart", "The request body is not valid multipart/form-data.");
+        }
         if (e instanceof TypeMismatchException mismatch) {
             String name = mismatch.getPropertyName() == null ? "parameter" : mismatch.getPropertyName();
             return new Problem(400, "invalid-input", "The request has invalid fields.",
