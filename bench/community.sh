@@ -56,6 +56,9 @@ sql "set session_replication_role = replica" \
      join src s on s.n = (t.id * 7 + k) % (select count(*) from src)
      join authors au on au.n = (t.id + k) % (select count(*) from authors)
      where t.space_id = (select id from community_spaces where slug = 'bench') order by t.id, k" \
+  "insert into notification_follows (target_type, target_id, user_id)
+     select 'thread', t.id, t.author_id from community_threads t
+     where t.space_id = (select id from community_spaces where slug = 'bench') on conflict do nothing" \
   "analyze" >/dev/null
 GEN_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", n/1e9}')
 POSTS_TOTAL=$(sql "select count(*) from community_posts" | tail -1)
@@ -98,6 +101,20 @@ REPLIES_BEFORE=$(sql "select count(*) from community_posts" | tail -1)
 REPLY=$(BENCH_TOKENS="$TOKENS" BENCH_FIRST_THREAD=$FIRST_BENCH BENCH_THREAD_SPAN=$THREADS_TOTAL \
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/reply.lua "$BASE" | grep PERCENTILES)
 REPLIES_AFTER=$(sql "select count(*) from community_posts" | tail -1)
+# notification lag: how long the fan-out needed to drain what the load left, and a reply's notification reaching
+# a follower (the first member follows the sample thread, the second replies)
+INBOX_LEFT=$(sql "select count(*) from notification_inbox" | tail -1)
+t0=$(date +%s%N)
+until [ "$(sql "select count(*) from notification_inbox" | tail -1)" = "0" ]; do sleep 0.05; done
+DRAIN_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+NOTIFICATIONS=$(sql "select count(*) from notifications" | tail -1)
+SECOND_TOKEN=$(echo "$TOKENS" | cut -d, -f2)
+curl -sf -X PUT "$BASE/api/v1/threads/$SAMPLE/follow" -H "Authorization: Bearer $FIRST_TOKEN" >/dev/null
+t0=$(date +%s%N)
+NOTE_POST=$(curl -sf "$BASE/api/v1/threads/$SAMPLE/posts" -H "Authorization: Bearer $SECOND_TOKEN" -H 'Content-Type: application/json' \
+  -d '{"body":"通知の遅れを測ります"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+until curl -sf "$BASE/api/v1/me/notifications?limit=5" -H "Authorization: Bearer $FIRST_TOKEN" | grep -q "\"postId\":\"$NOTE_POST\""; do sleep 0.02; done
+NOTE_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 # index lag: a reply posted right after the load, found by search on this node
 MARK="ベンチ終了$(date +%s)"
 t0=$(date +%s%N)
@@ -120,6 +137,8 @@ REPORT="$OUT/community-latest.md"
   echo "| search, 1 client (12 forum words in turn) | $(echo "$SEARCH" | sed 's/PERCENTILES //') |"
   echo "| replies at $CONNECTIONS connections | $(echo "$REPLY" | sed 's/PERCENTILES //'); $((REPLIES_AFTER - REPLIES_BEFORE)) replies stored |"
   echo "| a reply searchable after the load (index lag) | ${LAG_MS} ms |"
+  echo "| notification inbox when the load stopped / time to drain it | $INBOX_LEFT happenings / ${DRAIN_MS} ms ($NOTIFICATIONS notifications written) |"
+  echo "| a reply's notification visible to a follower | ${NOTE_MS} ms |"
   echo "| JVM RSS after the load | ${LOADED_RSS} MB |"
 } >"$REPORT"
 cat "$REPORT"

@@ -19,7 +19,7 @@ public class MemberActivity {
     /** A reply by the member, with the thread it answers. */
     public record Answer(String postId, String threadId, String threadTitle, boolean accepted, OffsetDateTime createdAt) {}
 
-    public record Profile(String id, String displayName, List<ThreadView> threads, List<Answer> answers, long acceptedAnswers) {}
+    public record Profile(String id, String displayName, String handle, List<ThreadView> threads, List<Answer> answers, long acceptedAnswers) {}
 
     private final JdbcClient jdbc;
     private final CommunityPolicy policy;
@@ -58,6 +58,6 @@ public class MemberActivity {
         long accepted = filter.bind(jdbc.sql("select count(*) from community_threads t join community_posts p on p.id = t.accepted_post_id "
                 + "join community_spaces s on s.id = t.space_id where p.author_id = :member and t.deleted_at is null and " + filter.where()))
             .param("member", member.value()).query(Long.class).single();
-        return new Profile(memberId, name.displayName(), threadViews, answers, accepted);
+        return new Profile(memberId, name.displayName(), name.handle(), threadViews, answers, accepted);
     }
 }

@@ -86,7 +86,7 @@ public class IdentityManagement {
         var user = users.insert(form.email().strip(), passwords.hash(form.password()), form.displayName().strip(), Role.MEMBER,
                 locale.getLanguage().equals("en") ? "en" : "ja", false)
             .orElseThrow(() -> new ConflictException("email-taken", "An account with this email already exists."));
-        handles.assignDefault(user.userId(), user.email());
+        handles.assignDefault(user.userId(), user.displayName());
         mails.verification(user, emailTokens.issue(user.userId(), EmailTokens.VERIFY, Duration.ofDays(3)));
         return view(user.userId());
     }
@@ -96,7 +96,7 @@ public class IdentityManagement {
     public Optional<UserView> createVerified(String email, String password, String displayName, Role role) {
         AccountRules.check().email("email", email).password("password", password).displayName("displayName", displayName).orThrow();
         return users.insert(email.strip(), passwords.hash(password), displayName.strip(), role, "ja", true).map(user -> {
-            handles.assignDefault(user.userId(), user.email());
+            handles.assignDefault(user.userId(), user.displayName());
             return view(user.userId());
         });
     }

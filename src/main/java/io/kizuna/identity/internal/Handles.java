@@ -35,26 +35,30 @@ public class Handles {
         }
     }
 
-    /** Gives a new member the first free handle made from their address ("taro.yamada@…" → "taro_yamada", "taro_yamada2", …). */
-    public String assignDefault(UserId id, String email) {
-        String base = base(email);
-        for (int i = 1; i <= 9; i++) {
-            String candidate = i == 1 ? base : base + i;
-            if (claim(id, candidate)) return candidate;
+    /**
+     * Gives a new member a free handle made from their display name when it is written in Latin letters ("Taro
+     * Yamada" → "taro_yamada", "taro_yamada2", …), else "member" and a number. Never from the email address: a
+     * handle is public, an address is not.
+     */
+    public String assignDefault(UserId id, String displayName) {
+        String base = base(displayName);
+        if (base != null) {
+            for (int i = 1; i <= 9; i++) {
+                String candidate = i == 1 ? base : base + i;
+                if (claim(id, candidate)) return candidate;
+            }
         }
+        String prefix = base == null ? "member" : base + "_";
         while (true) {
-            String candidate = base + "_" + (1000 + RANDOM.nextInt(9000));
+            String candidate = prefix + (1000 + RANDOM.nextInt(9000));
             if (claim(id, candidate)) return candidate;
         }
     }
 
-    static String base(String email) {
-        String local = email.substring(0, Math.max(0, email.indexOf('@'))).toLowerCase(Locale.ROOT);
-        String cleaned = local.replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+    /** A handle-shaped form of a display name, or null when it has too few Latin letters or digits. */
+    static String base(String displayName) {
+        String cleaned = displayName.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
         if (cleaned.length() > 14) cleaned = cleaned.substring(0, 14);
-        if (AccountRules.check().handle("handle", cleaned).hasProblems()) {
-            return "member";
-        }
-        return cleaned;
+        return AccountRules.check().handle("handle", cleaned).hasProblems() ? null : cleaned;
     }
 }

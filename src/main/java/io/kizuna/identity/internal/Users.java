@@ -75,9 +75,9 @@ public class Users {
     public java.util.Map<UserId, io.kizuna.identity.MemberName> names(java.util.Collection<UserId> ids) {
         if (ids.isEmpty()) return java.util.Map.of();
         var result = new java.util.HashMap<UserId, io.kizuna.identity.MemberName>();
-        jdbc.sql("select id, display_name, erased_at is not null as erased from identity_users where id = any(:ids)")
+        jdbc.sql("select id, display_name, handle, erased_at is not null as erased from identity_users where id = any(:ids)")
             .param("ids", ids.stream().mapToLong(UserId::value).distinct().toArray())
-            .query((rs, i) -> new io.kizuna.identity.MemberName(Long.toString(rs.getLong(1)), rs.getString(2), rs.getBoolean(3)))
+            .query((rs, i) -> new io.kizuna.identity.MemberName(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
             .list().forEach(n -> result.put(new UserId(Long.parseLong(n.id())), n));
         return result;
     }
@@ -144,7 +144,7 @@ public class Users {
     public void erase(UserId id) {
         jdbc.sql("""
                 update identity_users set email = 'erased-' || id || '@erased.invalid', email_verified_at = null,
-                  password_hash = null, display_name = '', family_name = null, given_name = null,
+                  password_hash = null, display_name = '', handle = null, family_name = null, given_name = null,
                   family_name_kana = null, given_name_kana = null, role = 'member', failed_logins = 0,
                   login_blocked_until = null, erased_at = now(), updated_at = now()
                 where id = :id""")

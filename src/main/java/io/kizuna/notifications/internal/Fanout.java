@@ -34,6 +34,7 @@ public class Fanout {
     private final NotificationMails mails;
     private final LiveUnread live;
     private final TransactionTemplate tx;
+    private final TransactionTemplate savepoint;
     private final Wakeup wakeup = new Wakeup("notification-fanout", this::drain);
 
     Fanout(Inbox inbox, Follows follows, NotificationRows rows, SettingsRows settings, CommunityAudience audience,
@@ -46,6 +47,8 @@ public class Fanout {
         this.mails = mails;
         this.live = live;
         this.tx = tx;
+        this.savepoint = new TransactionTemplate(tx.getTransactionManager());
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Runs the fan-out soon after the caller's transaction commits. */
@@ -67,7 +70,14 @@ public class Fanout {
 
     private int fanOut(List<Happening> batch) {
         var written = new ArrayList<Written>();
-        for (var h : batch) written.addAll(notificationsFor(h));
+        for (var h : batch) {
+            try {
+                written.addAll(savepoint.execute(status -> notificationsFor(h)));
+            } catch (RuntimeException e) {
+                // one bad happening must not hold up everyone else's notifications: it is dropped, and said so
+                log.warn("Could not fan out {} {} of thread {}; dropped: {}", h.kind(), h.id(), h.threadId(), e.getMessage());
+            }
+        }
         var recipients = new LinkedHashSet<Long>();
         written.forEach(w -> recipients.add(w.userId()));
         settings.ensure(recipients);
