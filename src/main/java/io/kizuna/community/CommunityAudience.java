@@ -63,7 +63,7 @@ public class CommunityAudience {
 
     /** Those of {@code userIds} who may see the thread now (none when it is gone). */
     public Set<Long> whoMaySee(long threadId, Collection<Long> userIds) {
-        var thread = threads.find(threadId, 0);
+        var thread = threadManagement.facts(threadId);
         if (thread.isEmpty() || userIds.isEmpty()) return Set.of();
         var t = thread.get();
         if (t.visibilityValue() != Visibility.PRIVATE) return new HashSet<>(userIds); // every signed-in member sees these

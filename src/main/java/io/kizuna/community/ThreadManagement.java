@@ -222,9 +222,14 @@ public class ThreadManagement {
     }
 
     /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
+    /** A live thread's facts (the same for every viewer), through the read cache. */
+    Optional<ThreadRow> facts(long id) {
+        return cache.read(cache.key(ReadCache.THREAD, id, "facts"), () -> threads.find(id, 0));
+    }
+
     ThreadRow require(Optional<Actor> actor, String threadId) {
         long id = parseId(threadId, "thread");
-        var thread = cache.read(cache.key(ReadCache.THREAD, id, "facts"), () -> threads.find(id, 0)).orElseThrow(() -> new NotFoundException("No such thread."));
+        var thread = facts(id).orElseThrow(() -> new NotFoundException("No such thread."));
         if (!spaceManagement.canSee(actor, thread.spaceId(), thread.visibilityValue())) throw new NotFoundException("No such thread.");
         return thread;
     }

@@ -34,6 +34,9 @@ class NotificationIntegrationTests extends IntegrationTestBase {
     @Autowired
     DailyDigest digest;
 
+    @Autowired
+    io.kizuna.notifications.internal.Fanout fanout;
+
     @BeforeEach
     void community() {
         n++;
@@ -203,5 +206,24 @@ class NotificationIntegrationTests extends IntegrationTestBase {
         assertThat(api.get("/api/v1/me/notification-settings", asker.token()).json().get("emailActivity").asString()).isEqualTo("daily");
         assertThat(api.get("/api/v1/me/notifications").status()).isEqualTo(401);
         assertThat(List.of(api.get("/notifications").status())).containsAnyOf(302, 401);
+    }
+
+    @Test
+    void aBatchOfHappeningsCountsLikeOneAtATime() {
+        var third = api.member("notify-third" + n + "@example.com", "三人目");
+        String t = thread(asker, "まとめて処理");
+        notifications(asker, 0);
+        long thread = Long.parseLong(t);
+        // written straight into the inbox, so the worker may take them in one batch or several: the result is the same
+        for (var author : new Member[] {helper, third, helper}) {
+            jdbc.sql("insert into notification_inbox (kind, thread_id, post_id, actor_id) values ('post_published', :t, nextval(pg_get_serial_sequence('community_posts', 'id')), :a)")
+                .param("t", thread).param("a", Long.parseLong(author.id())).update();
+        }
+        fanout.drain();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("notification_inbox") == 0);
+        assertThat(notifications(asker, 1).get(0).get("count").asInt()).as("the asker: three replies").isEqualTo(3);
+        assertThat(notifications(helper, 1).get(0).get("count").asInt()).as("the helper: the third member's reply").isEqualTo(1);
+        assertThat(notifications(third, 1).get(0).get("count").asInt()).as("the third member: the helper's second reply").isEqualTo(1);
+        assertThat(count("notification_follows where target_type = 'thread' and target_id = " + thread)).isEqualTo(3);
     }
 }

@@ -25,30 +25,46 @@ public class NotificationRows {
         this.jdbc = jdbc;
     }
 
-    /** Replies and new threads: one unread notification per member and thread, counting up. */
-    public List<Written> activity(String kind, long threadId, Long postId, long actorId, Collection<Long> userIds) {
-        if (userIds.isEmpty()) return List.of();
+    /** Replies or new threads to add to a member's unread notification of that thread ({@code count} of them). */
+    public record ActivityCount(long userId, String kind, long threadId, Long postId, long actorId, int count) {}
+
+    /** A mention or accepted answer for a member. */
+    public record Personal(long userId, String kind, long threadId, Long postId, long actorId) {}
+
+    /** Adds to members' unread activity notifications (one per member, thread and kind); keys must be distinct. */
+    public List<Written> activity(Collection<ActivityCount> counts) {
+        if (counts.isEmpty()) return List.of();
         return jdbc.sql("""
-                insert into notifications (user_id, kind, thread_id, post_id, actor_id)
-                select u, :kind, :thread, :post, :actor from unnest(cast(:users as bigint[])) as u
+                insert into notifications (user_id, kind, thread_id, post_id, actor_id, count)
+                select * from unnest(cast(:users as bigint[]), cast(:kinds as text[]), cast(:threads as bigint[]),
+                                     cast(:posts as bigint[]), cast(:actors as bigint[]), cast(:counts as int[]))
                 on conflict (user_id, thread_id, kind) where read_at is null and kind in ('reply', 'new_thread')
-                do update set count = notifications.count + 1, post_id = excluded.post_id, actor_id = excluded.actor_id, updated_at = now()
+                do update set count = notifications.count + excluded.count, post_id = excluded.post_id, actor_id = excluded.actor_id,
+                  updated_at = now()
                 returning id, user_id, kind, thread_id, post_id, actor_id, xmax = 0 as fresh""")
-            .param("kind", kind).param("thread", threadId).param("post", postId).param("actor", actorId)
-            .param("users", userIds.stream().mapToLong(Long::longValue).toArray())
+            .param("users", counts.stream().mapToLong(ActivityCount::userId).toArray())
+            .param("kinds", counts.stream().map(ActivityCount::kind).toArray(String[]::new))
+            .param("threads", counts.stream().mapToLong(ActivityCount::threadId).toArray())
+            .param("posts", counts.stream().map(ActivityCount::postId).toArray(Long[]::new))
+            .param("actors", counts.stream().mapToLong(ActivityCount::actorId).toArray())
+            .param("counts", counts.stream().mapToInt(ActivityCount::count).toArray())
             .query(Written.class).list();
     }
 
-    /** Mentions and accepted answers: once per member and post. */
-    public List<Written> personal(String kind, long threadId, long postId, long actorId, Collection<Long> userIds) {
-        if (userIds.isEmpty()) return List.of();
+    /** Mentions and accepted answers: once per member, post and kind, however often they are asked for. */
+    public List<Written> personal(Collection<Personal> items) {
+        if (items.isEmpty()) return List.of();
         return jdbc.sql("""
                 insert into notifications (user_id, kind, thread_id, post_id, actor_id)
-                select u, :kind, :thread, :post, :actor from unnest(cast(:users as bigint[])) as u
+                select * from unnest(cast(:users as bigint[]), cast(:kinds as text[]), cast(:threads as bigint[]),
+                                     cast(:posts as bigint[]), cast(:actors as bigint[]))
                 on conflict (user_id, post_id, kind) where kind in ('mention', 'accepted') do nothing
                 returning id, user_id, kind, thread_id, post_id, actor_id, true as fresh""")
-            .param("kind", kind).param("thread", threadId).param("post", postId).param("actor", actorId)
-            .param("users", userIds.stream().mapToLong(Long::longValue).toArray())
+            .param("users", items.stream().mapToLong(Personal::userId).toArray())
+            .param("kinds", items.stream().map(Personal::kind).toArray(String[]::new))
+            .param("threads", items.stream().mapToLong(Personal::threadId).toArray())
+            .param("posts", items.stream().map(Personal::postId).toArray(Long[]::new))
+            .param("actors", items.stream().mapToLong(Personal::actorId).toArray())
             .query(Written.class).list();
     }
 
