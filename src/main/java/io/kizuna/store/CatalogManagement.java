@@ -25,7 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogManagement {
     /** A new product; prices are tax-included JPY; {@code images} are {@code /media/{id}} URLs of uploaded images. */
     public record NewProduct(String slug, String name, String description, String category, String taxRate, String visibility,
-                             List<String> images, Boolean active, List<NewVariant> variants) {}
+                             List<String> images, Boolean active, List<NewVariant> variants, String saleStartsAt,
+                             String earlyAccessFrom, BigDecimal perMemberLimit) {
+        public NewProduct(String slug, String name, String description, String category, String taxRate, String visibility,
+                          List<String> images, Boolean active, List<NewVariant> variants) {
+            this(slug, name, description, category, taxRate, visibility, images, active, variants, null, null, null);
+        }
+    }
 
     /** {@code memberPrice} is optional: what signed-in members pay instead of {@code price}. */
     public record NewVariant(String sku, String name, BigDecimal price, BigDecimal memberPrice, BigDecimal stock) {}
@@ -46,19 +52,26 @@ public class CatalogManagement {
     @Transactional
     public ProductView create(Actor actor, NewProduct form) {
         if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
-        var variants = validate(form);
+        var rules = StoreRules.check();
+        var drop = new Products.Drop(StoreRules.time(rules, "saleStartsAt", form.saleStartsAt()),
+            StoreRules.time(rules, "earlyAccessFrom", form.earlyAccessFrom()),
+            form.perMemberLimit() == null ? null : form.perMemberLimit().intValue());
+        rules.whole("perMemberLimit", form.perMemberLimit(), 1, Checkout.MAX_QUANTITY, false);
+        if (drop.earlyAccessFrom() != null && (drop.saleStartsAt() == null || !drop.earlyAccessFrom().isBefore(drop.saleStartsAt()))) {
+            rules.add("earlyAccessFrom", "validation.store.earlyAccess");
+        }
+        var variants = validate(rules, form);
         String category = form.category() == null ? "" : form.category().strip();
         long id = products.insert(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(), category,
                 form.taxRate(), form.visibility(), form.images() == null ? List.of() : form.images(), form.active() == null || form.active(),
-                actor.id().value())
+                drop, actor.id().value())
             .orElseThrow(() -> new ConflictException("slug-taken", "A product with this slug exists."));
         if (!products.insertVariants(id, variants)) throw new ConflictException("sku-taken", "A variant with one of these SKUs exists.");
         return products.findBySlug(form.slug()).orElseThrow();
     }
 
-    private static List<NewVariantRow> validate(NewProduct form) {
-        var rules = StoreRules.check()
-            .slug("slug", form.slug())
+    private static List<NewVariantRow> validate(StoreRules rules, NewProduct form) {
+        rules.slug("slug", form.slug())
             .text("name", form.name(), 200)
             .optionalText("description", form.description(), 20_000)
             .optionalText("category", form.category(), 50)

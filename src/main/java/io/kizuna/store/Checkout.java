@@ -13,6 +13,9 @@ import io.kizuna.store.internal.Products;
 import io.kizuna.store.internal.Products.VariantRow;
 import io.kizuna.store.internal.Settings;
 import io.kizuna.store.internal.StoreRules;
+import io.kizuna.store.internal.Coupons;
+import io.kizuna.store.internal.Coupons.CouponRow;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,11 +43,13 @@ public class Checkout {
 
     private final Products products;
     private final Settings settings;
+    private final Coupons coupons;
     private final Map<String, PaymentProvider> providers;
 
-    Checkout(Products products, Settings settings, List<PaymentProvider> providers) {
+    Checkout(Products products, Settings settings, Coupons coupons, List<PaymentProvider> providers) {
         this.products = products;
         this.settings = settings;
+        this.coupons = coupons;
         this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::method, Function.identity()));
     }
 
@@ -77,6 +82,8 @@ public class Checkout {
         if (provider == null || !provider.available()) {
             throw new RuleRefusedException("payment-method-unavailable", "This shop does not take " + form.paymentMethod() + " payments.");
         }
+        var now = OffsetDateTime.now();
+        for (var item : items) onSale(variants.get(item.sku()), now);
         var shop = settings.get();
         var lines = new ArrayList<ItemRow>();
         for (var item : items) {
@@ -85,12 +92,35 @@ public class Checkout {
                 unitPrice(Optional.of(actor), v), "reduced".equals(v.taxRate()) ? OrderTotals.REDUCED : OrderTotals.STANDARD));
         }
         long goods = lines.stream().mapToLong(l -> (long) l.unitPrice() * l.quantity()).sum();
-        long discount = 0;
+        var coupon = coupon(Optional.of(actor), form.couponCode(), goods, now);
+        long discount = coupon.map(c -> "percent".equals(c.kind()) ? goods * c.amount() / 100 : (long) c.amount()).orElse(0L);
         long shipping = shop.freeShippingFrom() > 0 && goods - discount >= shop.freeShippingFrom() ? 0 : shop.shippingFee();
         long fee = "cod".equals(form.paymentMethod()) ? shop.codFee() : 0;
         var totals = OrderTotals.of(lines.stream().map(l -> new OrderTotals.Line((long) l.unitPrice() * l.quantity(), l.taxRate())).toList(),
             discount, shipping, fee);
-        return new Priced(List.copyOf(lines), totals, address, provider, shop, null, null);
+        return new Priced(List.copyOf(lines), totals, address, provider, shop, coupon.map(CouponRow::id).orElse(null),
+            coupon.map(CouponRow::code).orElse(null));
+    }
+
+    /** Refuses (422 {@code not-on-sale-yet}) a product before its sale starts, except to members in its early-access window. */
+    static void onSale(VariantRow v, OffsetDateTime now) {
+        if (v.saleStartsAt() == null || !now.isBefore(v.saleStartsAt())) return;
+        if (v.earlyAccessFrom() != null && !now.isBefore(v.earlyAccessFrom())) return; // every buyer is a signed-in member
+        throw new RuleRefusedException("not-on-sale-yet", v.productName() + " goes on sale at " + v.saleStartsAt() + ".");
+    }
+
+    /** The coupon for {@code code}, if it applies to this cart now; each refusal is a 422 whose type names the reason. */
+    Optional<CouponRow> coupon(Optional<Actor> actor, String code, long goods, OffsetDateTime now) {
+        if (code == null || code.isBlank()) return Optional.empty();
+        var c = coupons.findByCode(code.strip().toUpperCase(java.util.Locale.ROOT))
+            .orElseThrow(() -> new RuleRefusedException("coupon-unknown", "There is no coupon with this code."));
+        if (c.startsAt() != null && now.isBefore(c.startsAt())) throw new RuleRefusedException("coupon-not-yet-valid", "This coupon is not valid yet.");
+        if (c.endsAt() != null && !now.isBefore(c.endsAt())) throw new RuleRefusedException("coupon-expired", "This coupon has expired.");
+        if (c.membersOnly() && actor.isEmpty()) throw new RuleRefusedException("coupon-members-only", "This coupon is for members; sign in to use it.");
+        if (goods < c.minSubtotal()) {
+            throw new RuleRefusedException("coupon-minimum-not-met", "This coupon needs a subtotal of at least " + c.minSubtotal() + " yen.");
+        }
+        return Optional.of(c);
     }
 
     /** Signed-in members pay the member price where a variant has one. */
@@ -101,12 +131,39 @@ public class Checkout {
 
     /** Takes what the order holds besides stock (per-member purchase counts, coupon uses); refuses when a limit is reached. */
     void hold(Actor actor, long orderId, Priced priced) {
-        // limited drops and coupons: see step 2
+        // always coupon row, then member rows, then stock rows (the caller): one lock order, so no deadlocks
+        if (priced.couponId() != null) {
+            var c = coupons.findByCode(priced.couponCode()).orElseThrow();
+            if (!coupons.use(c.id())) throw new RuleRefusedException("coupon-used-up", "This coupon has been used up.");
+            if (c.perMemberLimit() != null && !coupons.useBy(c.id(), actor.id().value(), c.perMemberLimit())) {
+                throw new RuleRefusedException("coupon-limit-reached", "You have already used this coupon as often as it allows.");
+            }
+        }
+        for (var limited : limitedUnits(priced.items()).entrySet()) {
+            if (!products.countPurchase(actor.id().value(), limited.getKey().productId(), limited.getValue(), limited.getKey().limit())) {
+                throw new RuleRefusedException("purchase-limit-reached",
+                    "You may buy at most " + limited.getKey().limit() + " of this item, across all your orders.");
+            }
+        }
+    }
+
+    private record Limited(long productId, int limit) {}
+
+    /** Units per limited product in these lines (one product's variants count together). */
+    private Map<Limited, Integer> limitedUnits(List<ItemRow> items) {
+        var variants = products.variantsBySku(items.stream().map(ItemRow::sku).toList());
+        var units = new java.util.TreeMap<Limited, Integer>(java.util.Comparator.comparingLong(Limited::productId));
+        for (var i : items) {
+            var v = variants.get(i.sku());
+            if (v != null && v.perMemberLimit() != null) units.merge(new Limited(v.productId(), v.perMemberLimit()), i.quantity(), Integer::sum);
+        }
+        return units;
     }
 
     /** Gives back what {@link #hold} took, when an order is cancelled, expires or is refunded before shipping. */
     void release(OrderRow order, List<ItemRow> items) {
-        // limited drops and coupons: see step 2
+        if (order.couponId() != null) coupons.giveBack(order.couponId(), order.buyerId());
+        for (var limited : limitedUnits(items).entrySet()) products.uncountPurchase(order.buyerId(), limited.getKey().productId(), limited.getValue());
     }
 
     private static Address address(StoreRules rules, AddressForm a) {

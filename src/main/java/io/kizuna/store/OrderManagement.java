@@ -187,8 +187,8 @@ public class OrderManagement {
         var items = orders.items(order.id());
         boolean unsold = to == OrderStatus.CANCELLED || to == OrderStatus.REFUNDED;
         if (order.status().holdsStock() && unsold) {
+            checkout.release(order, items); // coupon and member rows before stock rows, the order in which placing locks them
             for (var item : items.stream().sorted(Comparator.comparing(ItemRow::sku)).toList()) products.giveBack(item.variantId(), item.quantity());
-            checkout.release(order, items);
         }
         orders.setStatus(order.id(), to, tracking);
         var view = Orders.view(orders.find(order.id()).orElseThrow(), items);

@@ -21,16 +21,21 @@ import org.springframework.stereotype.Repository;
 public class Products {
     /** A product row without its variants. */
     public record ProductRow(long id, String slug, String name, String description, String category, String taxRate,
-                             String visibility, List<String> images, boolean active, OffsetDateTime createdAt, int minPrice) {}
+                             String visibility, List<String> images, boolean active, OffsetDateTime createdAt, int minPrice,
+                             OffsetDateTime saleStartsAt, OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
+
+    /** A limited drop's rules: sale start, members' early access, and the per-member limit; all optional. */
+    public record Drop(OffsetDateTime saleStartsAt, OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
 
     /** A variant with what an order line needs of its product. */
     public record VariantRow(long id, long productId, String sku, String name, int price, Integer memberPrice, int stock,
-                             String productName, String taxRate, String visibility, boolean active) {}
+                             String productName, String taxRate, String visibility, boolean active, OffsetDateTime saleStartsAt,
+                             OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
 
     public record NewVariantRow(String sku, String name, int price, Integer memberPrice, int stock) {}
 
     private static final String PRODUCT_COLUMNS = "p.id, p.slug, p.name, p.description, p.category, p.tax_rate, p.visibility, p.images, "
-        + "p.active, p.created_at, coalesce((select min(v.price) from store_variants v where v.product_id = p.id), 0) as min_price";
+        + "p.active, p.created_at, p.sale_starts_at, p.early_access_from, p.per_member_limit, coalesce((select min(v.price) from store_variants v where v.product_id = p.id), 0) as min_price";
 
     private final JdbcClient jdbc;
 
@@ -40,10 +45,12 @@ public class Products {
 
     /** Inserts a product; empty when the slug is taken. */
     public Optional<Long> insert(String slug, String name, String description, String category, String taxRate, String visibility,
-                                 List<String> images, boolean active, long createdBy) {
+                                 List<String> images, boolean active, Drop drop, long createdBy) {
         return jdbc.sql("""
-                insert into store_products (slug, name, description, category, tax_rate, visibility, images, active, created_by)
-                values (:slug, :name, :d, :c, :t, :v, :images, :active, :by) on conflict (slug) do nothing returning id""")
+                insert into store_products (slug, name, description, category, tax_rate, visibility, images, active, created_by,
+                  sale_starts_at, early_access_from, per_member_limit)
+                values (:slug, :name, :d, :c, :t, :v, :images, :active, :by, :start, :early, :limit) on conflict (slug) do nothing returning id""")
+            .param("start", drop.saleStartsAt()).param("early", drop.earlyAccessFrom()).param("limit", drop.perMemberLimit())
             .param("slug", slug).param("name", name).param("d", description).param("c", category).param("t", taxRate)
             .param("v", visibility).param("images", images.toArray(String[]::new)).param("active", active).param("by", createdBy)
             .query(Long.class).optional();
@@ -109,7 +116,7 @@ public class Products {
         var result = new LinkedHashMap<String, VariantRow>();
         jdbc.sql("""
                 select v.id, v.product_id, v.sku, v.name, v.price, v.member_price, v.stock, p.name as product_name, p.tax_rate,
-                       p.visibility, p.active
+                       p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit
                 from store_variants v join store_products p on p.id = v.product_id where v.sku = any(:skus)""")
             .param("skus", skus.toArray(String[]::new)).query(VariantRow.class).list().forEach(v -> result.put(v.sku(), v));
         return result;
@@ -134,6 +141,24 @@ public class Products {
         return jdbc.sql("update store_products set active = :a where slug = :slug").param("a", active).param("slug", slug).update() == 1;
     }
 
+    /**
+     * Counts {@code quantity} more units of a limited product against a member, only while the total stays within
+     * {@code limit}: one conditional upsert, which locks the member's row, so concurrent orders cannot both slip under it.
+     */
+    public boolean countPurchase(long userId, long productId, int quantity, int limit) {
+        if (quantity > limit) return false;
+        return jdbc.sql("""
+                insert into store_member_purchases (user_id, product_id, quantity) values (:u, :p, :q)
+                on conflict (user_id, product_id) do update set quantity = store_member_purchases.quantity + excluded.quantity
+                where store_member_purchases.quantity + excluded.quantity <= :limit""")
+            .param("u", userId).param("p", productId).param("q", quantity).param("limit", limit).update() == 1;
+    }
+
+    public void uncountPurchase(long userId, long productId, int quantity) {
+        jdbc.sql("update store_member_purchases set quantity = greatest(quantity - :q, 0) where user_id = :u and product_id = :p")
+            .param("q", quantity).param("u", userId).param("p", productId).update();
+    }
+
     private List<ProductView> withVariants(List<ProductRow> rows) {
         if (rows.isEmpty()) return List.of();
         var byProduct = new LinkedHashMap<Long, List<VariantView>>();
@@ -143,13 +168,15 @@ public class Products {
                 .add(new VariantView(rs.getString(2), rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5), rs.getInt(6))))
             .list();
         return rows.stream().map(r -> new ProductView(Long.toString(r.id()), r.slug(), r.name(), r.description(), r.category(), r.taxRate(),
-            r.visibility(), r.images(), r.active(), List.copyOf(byProduct.getOrDefault(r.id(), List.of())), null, null, null, r.createdAt())).toList();
+            r.visibility(), r.images(), r.active(), List.copyOf(byProduct.getOrDefault(r.id(), List.of())), r.saleStartsAt(), r.earlyAccessFrom(), r.perMemberLimit(), r.createdAt())).toList();
     }
 
     private static ProductRow productRow(ResultSet rs, int i) throws SQLException {
         return new ProductRow(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
             rs.getString("category"), rs.getString("tax_rate"), rs.getString("visibility"), strings(rs.getArray("images")),
-            rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("min_price"));
+            rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("min_price"),
+            rs.getObject("sale_starts_at", OffsetDateTime.class), rs.getObject("early_access_from", OffsetDateTime.class),
+            (Integer) rs.getObject("per_member_limit"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

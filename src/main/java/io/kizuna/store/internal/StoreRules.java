@@ -93,6 +93,17 @@ public final class StoreRules {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
 
+    /** An optional ISO-8601 time with offset (a refusal is recorded on {@code field}); null when absent or refused. */
+    public static java.time.OffsetDateTime time(StoreRules rules, String field, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return java.time.OffsetDateTime.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            rules.add(field, "validation.invalidTime");
+            return null;
+        }
+    }
+
     /** {@code NNN-NNNN} from {@code NNN-NNNN}, {@code NNNNNNN} or their full-width forms; null when it is neither. */
     public static String normalizePostalCode(String value) {
         var m = POSTAL.matcher(nfkc(value).replace('ー', '-').replace('−', '-'));

@@ -5,6 +5,9 @@ import io.kizuna.shared.Page;
 import io.kizuna.shared.PageRequest;
 import io.kizuna.shared.UnauthorizedException;
 import io.kizuna.store.CatalogManagement;
+import io.kizuna.store.CouponManagement;
+import io.kizuna.store.CouponManagement.CouponView;
+import io.kizuna.store.CouponManagement.NewCoupon;
 import io.kizuna.store.OrderManagement;
 import io.kizuna.store.ShopManagement;
 import io.kizuna.store.ShopManagement.SettingsChange;
@@ -38,8 +41,11 @@ class StoreAdminApiController {
     private final ShopManagement shop;
     private final TestCardProvider card;
     private final JsonMapper json;
+    private final CouponManagement coupons;
 
-    StoreAdminApiController(OrderManagement orders, CatalogManagement catalog, ShopManagement shop, TestCardProvider card, JsonMapper json) {
+    StoreAdminApiController(OrderManagement orders, CatalogManagement catalog, ShopManagement shop, TestCardProvider card, JsonMapper json,
+                            CouponManagement coupons) {
+        this.coupons = coupons;
         this.orders = orders;
         this.catalog = catalog;
         this.shop = shop;
@@ -105,6 +111,18 @@ class StoreAdminApiController {
     Map<String, Object> setActive(Actor actor, @PathVariable String slug, @RequestBody Activation body) {
         catalog.setActive(actor, slug, body.active() == null || body.active());
         return Map.of("slug", slug, "active", body.active() == null || body.active());
+    }
+
+    @PostMapping("/store/coupons")
+    @Operation(summary = "Create a coupon (admin)", description = "kind: percent or fixed; refusals at checkout are 422 with the reason in the type")
+    ResponseEntity<CouponView> createCoupon(Actor actor, @RequestBody NewCoupon body) {
+        return ResponseEntity.status(201).body(coupons.create(actor, body));
+    }
+
+    @GetMapping("/store/coupons")
+    @Operation(summary = "All coupons with their use counts (admin)")
+    Map<String, java.util.List<CouponView>> coupons(Actor actor) {
+        return Map.of("items", coupons.all(actor));
     }
 
     @PutMapping("/store/settings")
