@@ -163,6 +163,14 @@ public class IdentityManagement {
         return users.verifiedContacts(ids);
     }
 
+    /**
+     * Where to mail a member about their own purchases (order confirmations are transactional mail, sent whether or not
+     * the address was verified); empty for an erased account.
+     */
+    public Optional<Contact> purchaseContact(UserId id) {
+        return users.liveContact(id);
+    }
+
     /** Members by handle, for @mentions; unknown handles are left out. Keys are the handles in lower case. */
     public java.util.Map<String, UserId> idsByHandles(java.util.Collection<String> handles) {
         return users.byHandles(handles);

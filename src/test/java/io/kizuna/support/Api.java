@@ -65,6 +65,17 @@ public final class Api {
         return sendBody("POST", path, body, token);
     }
 
+    /** A POST with one extra header, such as {@code Idempotency-Key}. */
+    public Response post(String path, Object body, String token, String header, String value) {
+        var b = HttpRequest.newBuilder(uri(path)).method("POST", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)))
+            .header("Content-Type", "application/json").header(header, value);
+        return send(b, token);
+    }
+
+    public Response put(String path, Object body, String token) {
+        return sendBody("PUT", path, body, token);
+    }
+
     public Response post(String path, Object body) {
         return sendBody("POST", path, body, null);
     }

@@ -58,6 +58,14 @@ public class Users {
             .list();
     }
 
+    public java.util.Optional<io.kizuna.identity.IdentityManagement.Contact> liveContact(UserId id) {
+        return jdbc.sql("select id, email, display_name, locale from identity_users where id = :id and erased_at is null")
+            .param("id", id.value())
+            .query((rs, i) -> new io.kizuna.identity.IdentityManagement.Contact(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                java.util.Locale.forLanguageTag(rs.getString(4))))
+            .optional();
+    }
+
     /** Live members by handle (case-insensitive), keyed by the handle in lower case. */
     public java.util.Map<String, UserId> byHandles(java.util.Collection<String> handles) {
         if (handles.isEmpty()) return java.util.Map.of();

@@ -1,0 +1,153 @@
+package io.kizuna.store.internal;
+
+import io.kizuna.store.OrderStatus;
+import io.kizuna.store.OrderTotals;
+import io.kizuna.store.Views.Address;
+import io.kizuna.store.Views.ItemView;
+import io.kizuna.store.Views.OrderView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code store_orders} and {@code store_order_items} tables. */
+@Repository
+public class Orders {
+    /** An order as stored; totals are recomputed from the lines with {@link OrderTotals} so one rule makes every figure. */
+    public record OrderRow(long id, long buyerId, OrderStatus status, String paymentMethod, int subtotal, int discount, int shipping,
+                           int fee, int total, Address address, Long couponId, String couponCode, String trackingNumber,
+                           String paymentRef, OffsetDateTime paymentDueAt, OffsetDateTime createdAt, OffsetDateTime paidAt,
+                           OffsetDateTime shippedAt) {}
+
+    /** A line as stored, with the ids needed to give stock back. */
+    public record ItemRow(long orderId, int line, long productId, long variantId, String sku, String productName, String variantName,
+                          int quantity, int unitPrice, int taxRate) {
+        ItemView view() {
+            return new ItemView(sku, productName, variantName, quantity, unitPrice, taxRate);
+        }
+    }
+
+    public record NewOrder(long buyerId, String paymentMethod, OrderTotals totals, Address address, Long couponId, String couponCode,
+                           String paymentRef, OffsetDateTime paymentDueAt) {}
+
+    private static final String COLUMNS = "id, buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, "
+        + "postal_code, prefecture, city, line1, line2, phone, coupon_id, coupon_code, tracking_number, payment_ref, payment_due_at, "
+        + "created_at, paid_at, shipped_at";
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(NewOrder o, List<ItemRow> items) {
+        var t = o.totals();
+        var a = o.address();
+        long id = jdbc.sql("""
+                insert into store_orders (buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, postal_code,
+                  prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at)
+                values (:buyer, 'pending_payment', :method, :subtotal, :discount, :shipping, :fee, :total, :name, :postal, :pref, :city,
+                  :line1, :line2, :phone, :coupon, :code, :ref, :due) returning id""")
+            .param("buyer", o.buyerId()).param("method", o.paymentMethod()).param("subtotal", t.subtotal()).param("discount", t.discount())
+            .param("shipping", t.shipping()).param("fee", t.fee()).param("total", t.total()).param("name", a.name())
+            .param("postal", a.postalCode()).param("pref", a.prefecture()).param("city", a.city()).param("line1", a.line1())
+            .param("line2", a.line2()).param("phone", a.phone()).param("coupon", o.couponId()).param("code", o.couponCode())
+            .param("ref", o.paymentRef()).param("due", o.paymentDueAt()).query(Long.class).single();
+        for (var i : items) {
+            jdbc.sql("""
+                    insert into store_order_items (order_id, line, product_id, variant_id, sku, product_name, variant_name, quantity, unit_price, tax_rate)
+                    values (:o, :line, :p, :v, :sku, :pn, :vn, :q, :price, :rate)""")
+                .param("o", id).param("line", i.line()).param("p", i.productId()).param("v", i.variantId()).param("sku", i.sku())
+                .param("pn", i.productName()).param("vn", i.variantName()).param("q", i.quantity()).param("price", i.unitPrice())
+                .param("rate", i.taxRate()).update();
+        }
+        return id;
+    }
+
+    public Optional<OrderRow> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from store_orders where id = :id").param("id", id).query(Orders::row).optional();
+    }
+
+    /** The order locked for a status change, so a buyer's cancel and a staff action never both apply. */
+    public Optional<OrderRow> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from store_orders where id = :id for update").param("id", id).query(Orders::row).optional();
+    }
+
+    public List<ItemRow> items(long orderId) {
+        return jdbc.sql("select * from store_order_items where order_id = :o order by line").param("o", orderId).query(ItemRow.class).list();
+    }
+
+    /** A page of orders, newest first: a buyer's (when {@code buyer} is set) or all, optionally of one status. */
+    public List<OrderRow> page(Long buyer, String status, Long beforeId, int limit) {
+        var where = new ArrayList<String>();
+        where.add("true");
+        if (buyer != null) where.add("buyer_id = :buyer");
+        if (status != null) where.add("status = :status");
+        if (beforeId != null) where.add("id < :before");
+        var spec = jdbc.sql("select " + COLUMNS + " from store_orders where " + String.join(" and ", where) + " order by id desc limit :limit")
+            .param("limit", limit);
+        if (buyer != null) spec = spec.param("buyer", buyer);
+        if (status != null) spec = spec.param("status", status);
+        if (beforeId != null) spec = spec.param("before", beforeId);
+        return spec.query(Orders::row).list();
+    }
+
+    /** The lines of many orders in one query. */
+    public Map<Long, List<ItemRow>> items(List<Long> orderIds) {
+        var result = new HashMap<Long, List<ItemRow>>();
+        if (orderIds.isEmpty()) return result;
+        jdbc.sql("select * from store_order_items where order_id = any(:ids) order by order_id, line")
+            .param("ids", orderIds.stream().mapToLong(Long::longValue).toArray()).query(ItemRow.class).list()
+            .forEach(i -> result.computeIfAbsent(i.orderId(), k -> new ArrayList<>()).add(i));
+        return result;
+    }
+
+    /** Moves an order to {@code to}, stamping the matching time column; the aggregate has checked the move. */
+    public void setStatus(long id, OrderStatus to, String trackingNumber) {
+        String stamp = switch (to) {
+            case PAID -> "paid_at";
+            case SHIPPED -> "shipped_at";
+            case DELIVERED -> "delivered_at";
+            case CANCELLED -> "cancelled_at";
+            case REFUNDED -> "refunded_at";
+            case PENDING_PAYMENT -> "created_at";
+        };
+        jdbc.sql("update store_orders set status = :s, " + stamp + " = now(), tracking_number = coalesce(:tracking, tracking_number) where id = :id")
+            .param("s", to.code()).param("tracking", trackingNumber).param("id", id).update();
+    }
+
+    /** Up to {@code limit} unpaid orders past their due time, locked; other nodes skip them ({@code SKIP LOCKED}). */
+    public List<Long> lockOverdue(int limit) {
+        return jdbc.sql("""
+                select id from store_orders where status = 'pending_payment' and payment_due_at < now()
+                order by payment_due_at limit :limit for update skip locked""").param("limit", limit).query(Long.class).list();
+    }
+
+    public Optional<Long> idByPaymentRef(String ref) {
+        return jdbc.sql("select id from store_orders where payment_ref = :r").param("r", ref).query(Long.class).optional();
+    }
+
+    public static OrderView view(OrderRow o, List<ItemRow> items) {
+        var lines = items.stream().map(i -> new OrderTotals.Line((long) i.unitPrice() * i.quantity(), i.taxRate())).toList();
+        var totals = OrderTotals.of(lines, o.discount(), o.shipping(), o.fee());
+        return new OrderView(Long.toString(o.id()), o.status().code(), o.paymentMethod(), items.stream().map(ItemRow::view).toList(),
+            totals, o.address(), o.couponCode(), o.trackingNumber(), o.paymentRef(), o.paymentDueAt(), o.createdAt(), o.paidAt(),
+            o.shippedAt(), Long.toString(o.buyerId()));
+    }
+
+    private static OrderRow row(ResultSet rs, int i) throws SQLException {
+        return new OrderRow(rs.getLong("id"), rs.getLong("buyer_id"), OrderStatus.fromCode(rs.getString("status")), rs.getString("payment_method"),
+            rs.getInt("subtotal"), rs.getInt("discount"), rs.getInt("shipping"), rs.getInt("fee"), rs.getInt("total"),
+            new Address(rs.getString("ship_name"), rs.getString("postal_code"), rs.getString("prefecture"), rs.getString("city"),
+                rs.getString("line1"), rs.getString("line2"), rs.getString("phone")),
+            (Long) rs.getObject("coupon_id"), rs.getString("coupon_code"), rs.getString("tracking_number"), rs.getString("payment_ref"),
+            rs.getObject("payment_due_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("paid_at", OffsetDateTime.class), rs.getObject("shipped_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,185 @@
+package io.kizuna.store.internal;
+
+import io.kizuna.store.Views.ProductView;
+import io.kizuna.store.Views.VariantView;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code store_products} and {@code store_variants} tables: catalog reads in one query per list, and stock moves. */
+@Repository
+public class Products {
+    /** A product row without its variants. */
+    public record ProductRow(long id, String slug, String name, String description, String category, String taxRate,
+                             String visibility, List<String> images, boolean active, OffsetDateTime createdAt, int minPrice,
+                             OffsetDateTime saleStartsAt, OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
+
+    /** A limited drop's rules: sale start, members' early access, and the per-member limit; all optional. */
+    public record Drop(OffsetDateTime saleStartsAt, OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
+
+    /** A variant with what an order line needs of its product. */
+    public record VariantRow(long id, long productId, String sku, String name, int price, Integer memberPrice, int stock,
+                             String productName, String taxRate, String visibility, boolean active, OffsetDateTime saleStartsAt,
+                             OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
+
+    public record NewVariantRow(String sku, String name, int price, Integer memberPrice, int stock) {}
+
+    private static final String PRODUCT_COLUMNS = "p.id, p.slug, p.name, p.description, p.category, p.tax_rate, p.visibility, p.images, "
+        + "p.active, p.created_at, p.sale_starts_at, p.early_access_from, p.per_member_limit, coalesce((select min(v.price) from store_variants v where v.product_id = p.id), 0) as min_price";
+
+    private final JdbcClient jdbc;
+
+    Products(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a product; empty when the slug is taken. */
+    public Optional<Long> insert(String slug, String name, String description, String category, String taxRate, String visibility,
+                                 List<String> images, boolean active, Drop drop, long createdBy) {
+        return jdbc.sql("""
+                insert into store_products (slug, name, description, category, tax_rate, visibility, images, active, created_by,
+                  sale_starts_at, early_access_from, per_member_limit)
+                values (:slug, :name, :d, :c, :t, :v, :images, :active, :by, :start, :early, :limit) on conflict (slug) do nothing returning id""")
+            .param("start", drop.saleStartsAt()).param("early", drop.earlyAccessFrom()).param("limit", drop.perMemberLimit())
+            .param("slug", slug).param("name", name).param("d", description).param("c", category).param("t", taxRate)
+            .param("v", visibility).param("images", images.toArray(String[]::new)).param("active", active).param("by", createdBy)
+            .query(Long.class).optional();
+    }
+
+    /** Inserts variants; false when a SKU is already taken (the caller rolls back). */
+    public boolean insertVariants(long productId, List<NewVariantRow> variants) {
+        int position = 0;
+        for (var v : variants) {
+            int n = jdbc.sql("""
+                    insert into store_variants (product_id, sku, name, price, member_price, stock, position)
+                    values (:p, :sku, :name, :price, :mp, :stock, :pos) on conflict (sku) do nothing""")
+                .param("p", productId).param("sku", v.sku()).param("name", v.name()).param("price", v.price())
+                .param("mp", v.memberPrice()).param("stock", v.stock()).param("pos", position++).update();
+            if (n == 0) return false;
+        }
+        return true;
+    }
+
+    public Optional<ProductView> findBySlug(String slug) {
+        var row = jdbc.sql("select " + PRODUCT_COLUMNS + " from store_products p where p.slug = :slug")
+            .param("slug", slug).query(Products::productRow).optional();
+        return row.map(r -> withVariants(List.of(r)).getFirst());
+    }
+
+    /**
+     * A page of active products, newest first or cheapest first, keyset-paged; {@code membersToo} includes members-only
+     * products; {@code category} may be null. Fetch {@code limit + 1} to learn whether more exist.
+     */
+    public List<ProductView> page(boolean membersToo, String category, boolean byPrice, Long afterKey, String afterTime, Long afterId, int limit) {
+        var where = new StringBuilder("p.active");
+        if (!membersToo) where.append(" and p.visibility = 'public'");
+        if (category != null) where.append(" and p.category = :category");
+        String sql;
+        if (byPrice) {
+            sql = "select * from (select " + PRODUCT_COLUMNS + " from store_products p where " + where + ") x"
+                + (afterId != null ? " where (x.min_price, x.id) > (:k, :id)" : "") + " order by x.min_price, x.id limit :limit";
+        } else {
+            sql = "select " + PRODUCT_COLUMNS + " from store_products p where " + where
+                + (afterId != null ? " and (p.created_at, p.id) < (cast(:t as timestamptz), :id)" : "") + " order by p.created_at desc, p.id desc limit :limit";
+        }
+        var spec = jdbc.sql(sql).param("limit", limit);
+        if (category != null) spec = spec.param("category", category);
+        if (afterId != null) {
+            spec = spec.param("id", afterId);
+            spec = byPrice ? spec.param("k", afterKey) : spec.param("t", afterTime);
+        }
+        return withVariants(spec.query(Products::productRow).list());
+    }
+
+    /** Every product (active or not) for staff, newest first. */
+    public List<ProductView> all(int limit) {
+        return withVariants(jdbc.sql("select " + PRODUCT_COLUMNS + " from store_products p order by p.created_at desc, p.id desc limit :limit")
+            .param("limit", limit).query(Products::productRow).list());
+    }
+
+    public List<String> categories() {
+        return jdbc.sql("select distinct category from store_products where active and category <> '' order by category").query(String.class).list();
+    }
+
+    /** Variants by SKU with their product facts, in one query. */
+    public Map<String, VariantRow> variantsBySku(Collection<String> skus) {
+        var result = new LinkedHashMap<String, VariantRow>();
+        jdbc.sql("""
+                select v.id, v.product_id, v.sku, v.name, v.price, v.member_price, v.stock, p.name as product_name, p.tax_rate,
+                       p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit
+                from store_variants v join store_products p on p.id = v.product_id where v.sku = any(:skus)""")
+            .param("skus", skus.toArray(String[]::new)).query(VariantRow.class).list().forEach(v -> result.put(v.sku(), v));
+        return result;
+    }
+
+    /** Takes {@code quantity} units if that many are left: one guarded statement, so stock never goes below zero. */
+    public boolean take(long variantId, int quantity) {
+        return jdbc.sql("update store_variants set stock = stock - :q where id = :id and stock >= :q")
+            .param("q", quantity).param("id", variantId).update() == 1;
+    }
+
+    public void giveBack(long variantId, int quantity) {
+        jdbc.sql("update store_variants set stock = stock + :q where id = :id").param("q", quantity).param("id", variantId).update();
+    }
+
+    /** Staff set a variant's stock; false for an unknown SKU. */
+    public boolean setStock(String sku, int stock) {
+        return jdbc.sql("update store_variants set stock = :s where sku = :sku").param("s", stock).param("sku", sku).update() == 1;
+    }
+
+    public boolean setActive(String slug, boolean active) {
+        return jdbc.sql("update store_products set active = :a where slug = :slug").param("a", active).param("slug", slug).update() == 1;
+    }
+
+    /**
+     * Counts {@code quantity} more units of a limited product against a member, only while the total stays within
+     * {@code limit}: one conditional upsert, which locks the member's row, so concurrent orders cannot both slip under it.
+     */
+    public boolean countPurchase(long userId, long productId, int quantity, int limit) {
+        if (quantity > limit) return false;
+        return jdbc.sql("""
+                insert into store_member_purchases (user_id, product_id, quantity) values (:u, :p, :q)
+                on conflict (user_id, product_id) do update set quantity = store_member_purchases.quantity + excluded.quantity
+                where store_member_purchases.quantity + excluded.quantity <= :limit""")
+            .param("u", userId).param("p", productId).param("q", quantity).param("limit", limit).update() == 1;
+    }
+
+    public void uncountPurchase(long userId, long productId, int quantity) {
+        jdbc.sql("update store_member_purchases set quantity = greatest(quantity - :q, 0) where user_id = :u and product_id = :p")
+            .param("q", quantity).param("u", userId).param("p", productId).update();
+    }
+
+    private List<ProductView> withVariants(List<ProductRow> rows) {
+        if (rows.isEmpty()) return List.of();
+        var byProduct = new LinkedHashMap<Long, List<VariantView>>();
+        jdbc.sql("select product_id, sku, name, price, member_price, stock from store_variants where product_id = any(:ids) order by product_id, position, id")
+            .param("ids", rows.stream().mapToLong(ProductRow::id).toArray())
+            .query((rs, i) -> byProduct.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new VariantView(rs.getString(2), rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5), rs.getInt(6))))
+            .list();
+        return rows.stream().map(r -> new ProductView(Long.toString(r.id()), r.slug(), r.name(), r.description(), r.category(), r.taxRate(),
+            r.visibility(), r.images(), r.active(), List.copyOf(byProduct.getOrDefault(r.id(), List.of())), r.saleStartsAt(), r.earlyAccessFrom(), r.perMemberLimit(), r.createdAt())).toList();
+    }
+
+    private static ProductRow productRow(ResultSet rs, int i) throws SQLException {
+        return new ProductRow(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+            rs.getString("category"), rs.getString("tax_rate"), rs.getString("visibility"), strings(rs.getArray("images")),
+            rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), rs.getInt("min_price"),
+            rs.getObject("sale_starts_at", OffsetDateTime.class), rs.getObject("early_access_from", OffsetDateTime.class),
+            (Integer) rs.getObject("per_member_limit"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
