@@ -7,6 +7,7 @@ import io.kizuna.support.IntegrationTestBase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,5 +114,23 @@ class SearchIntegrationTests extends IntegrationTestBase {
         assertThat(api.post("/api/v1/admin/search/rebuild", null, member.token()).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/admin/search/rebuild", null, admin.token()).status()).isEqualTo(202);
         awaitHits("充電", null, 1);
+    }
+
+    @Test
+    void productsAreFoundByWhoeverMaySeeThem() {
+        for (var product : List.of(
+                Map.of("slug", "earbuds-pro", "name", "ワイヤレスイヤホン Pro", "description", "ノイズキャンセリング付き", "taxRate", "standard",
+                    "visibility", "public", "variants", List.of(Map.of("sku", "EB-1", "name", "白", "price", 19800, "stock", 5))),
+                Map.of("slug", "earbuds-club", "name", "会員限定イヤホン", "description", "メンバーだけの特別モデル", "taxRate", "standard",
+                    "visibility", "members", "variants", List.of(Map.of("sku", "EB-2", "name", "黒", "price", 24800, "stock", 5))))) {
+            assertThat(api.post("/api/v1/products", product, admin.token()).status()).isEqualTo(201);
+        }
+        var visitor = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            .until(() -> search("ｲﾔﾎﾝ", null), items -> items.toString().contains("earbuds-pro"));
+        assertThat(visitor.toString()).doesNotContain("earbuds-club");
+        var onlyProducts = api.get("/api/v1/search?type=product&q=" + URLEncoder.encode("イヤホン", StandardCharsets.UTF_8), member.token()).json().get("items");
+        assertThat(onlyProducts).hasSize(2);
+        onlyProducts.forEach(hit -> assertThat(hit.get("type").asString()).isEqualTo("product"));
+        assertThat(api.get("/search?q=" + URLEncoder.encode("ノイズキャンセリング", StandardCharsets.UTF_8)).body()).contains("href=\"/store/earbuds-pro\"");
     }
 }

@@ -2,6 +2,7 @@ package io.kizuna.search.internal;
 
 import io.kizuna.community.CommunityIndexFeed;
 import io.kizuna.community.CommunityIndexFeed.ChangeCursor;
+import io.kizuna.store.ProductSearchFeed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,9 +23,13 @@ public class IndexFeeder implements AutoCloseable {
     private final CommunityIndexFeed feed;
     private final LuceneIndex index;
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
+    private final ProductSearchFeed products;
+    private String productFingerprint; // of the products now in the index; null: index them on the next tick
+    private long productsCheckedAt;
 
-    IndexFeeder(CommunityIndexFeed feed, @Value("${kizuna.data-dir}") String dataDir) {
+    IndexFeeder(CommunityIndexFeed feed, ProductSearchFeed products, @Value("${kizuna.data-dir}") String dataDir) {
         this.feed = feed;
+        this.products = products;
         this.index = new LuceneIndex(Path.of(dataDir).resolve("index"));
     }
 
@@ -43,9 +48,11 @@ public class IndexFeeder implements AutoCloseable {
             var cursor = index.cursor();
             if (cursor.isEmpty() || rebuildRequested.getAndSet(false)) {
                 rebuild();
+                productFingerprint = null;
                 return;
             }
             catchUp(cursor.get());
+            indexProductsIfChanged();
         } catch (RuntimeException e) {
             log.warn("Search indexing failed; will retry: {}", e.toString());
         }
@@ -64,6 +71,19 @@ public class IndexFeeder implements AutoCloseable {
             index.apply(feed.threads(threads), single, changes.next());
             cursor = changes.next();
         } while (changes.more());
+    }
+
+    /**
+     * Products are few: when the catalog's fingerprint moved, all active products are indexed again. The
+     * fingerprint reads the whole catalog, so it is taken at most once a second.
+     */
+    private void indexProductsIfChanged() {
+        if (productFingerprint != null && System.nanoTime() - productsCheckedAt < 1_000_000_000L) return;
+        productsCheckedAt = System.nanoTime();
+        String now = products.fingerprint();
+        if (now.equals(productFingerprint)) return;
+        index.replaceProducts(products.activeProducts());
+        productFingerprint = now;
     }
 
     /** Reads every thread from PostgreSQL; the cursor taken first makes sure nothing written meanwhile is missed. */

@@ -4,6 +4,7 @@ import io.kizuna.community.CommunityIndexFeed.ChangeCursor;
 import io.kizuna.community.CommunityIndexFeed.IndexedReply;
 import io.kizuna.community.CommunityIndexFeed.IndexedThread;
 import io.kizuna.search.SearchHit;
+import io.kizuna.store.ProductSearchFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,6 +109,31 @@ public final class LuceneIndex implements AutoCloseable {
         apply(threads, cursor);
     }
 
+    /** Replaces every product document with these (active) products, keeping the change-log cursor as it is. */
+    public synchronized void replaceProducts(Collection<ProductSearchFeed.IndexedProduct> products) {
+        try {
+            writer.deleteDocuments(new Term("type", "product"));
+            for (var p : products) {
+                var doc = new Document();
+                doc.add(new StringField("key", "product:" + p.id(), Field.Store.NO));
+                doc.add(new StringField("type", "product", Field.Store.YES));
+                doc.add(new StoredField("id", p.slug()));
+                doc.add(new StringField("product_visibility", p.visibility(), Field.Store.NO));
+                doc.add(new StoredField("title", p.name()));
+                doc.add(new TextField(Analyzers.TITLE_JA, p.name(), Field.Store.NO));
+                doc.add(new TextField(Analyzers.TITLE_NG, p.name(), Field.Store.NO));
+                String body = p.category().isBlank() ? p.description() : p.category() + " " + p.description();
+                doc.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
+                doc.add(new TextField(Analyzers.BODY_NG, body, Field.Store.YES));
+                writer.addDocument(doc);
+            }
+            var cursor = cursor();
+            if (cursor.isPresent()) commit(cursor.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Empties the index (a rebuild follows). */
     public synchronized void clear() {
         try {
@@ -146,8 +172,8 @@ public final class LuceneIndex implements AutoCloseable {
      * Searches titles and bodies in both analyses, only within {@code spaces}, optionally one {@code type} and one
      * thread {@code kind}. Returns up to {@code limit} hits with highlighted snippets.
      */
-    public List<SearchHit> search(String text, Set<Long> spaces, String type, String kind, int limit) {
-        if (spaces.isEmpty()) return List.of();
+    public List<SearchHit> search(String text, Set<Long> spaces, Set<String> productVisibilities, String type, String kind, int limit) {
+        if (spaces.isEmpty() && productVisibilities.isEmpty()) return List.of();
         var builder = new QueryBuilder(analyzer);
         var match = new BooleanQuery.Builder();
         int clauses = 0;
@@ -158,9 +184,14 @@ public final class LuceneIndex implements AutoCloseable {
             clauses++;
         }
         if (clauses == 0) return List.of();
+        // community content in the spaces the caller may see, or products of the visibilities the caller may see
+        var visible = new BooleanQuery.Builder()
+            .add(new TermInSetQuery("space", spaces.stream().map(s -> new BytesRef(Long.toString(s))).toList()), Occur.SHOULD)
+            .add(new TermInSetQuery("product_visibility", productVisibilities.stream().map(BytesRef::new).toList()), Occur.SHOULD)
+            .setMinimumNumberShouldMatch(1);
         var query = new BooleanQuery.Builder()
             .add(match.build(), Occur.MUST)
-            .add(new TermInSetQuery("space", spaces.stream().map(s -> new BytesRef(Long.toString(s))).toList()), Occur.FILTER);
+            .add(visible.build(), Occur.FILTER);
         if (type != null) query.add(new TermQuery(new Term("type", type)), Occur.FILTER);
         if (kind != null) query.add(new TermQuery(new Term("kind", kind)), Occur.FILTER);
         Query built = query.build();
