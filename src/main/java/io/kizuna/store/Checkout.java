@@ -41,6 +41,9 @@ public class Checkout {
     public record Priced(List<ItemRow> items, OrderTotals totals, Address address, PaymentProvider provider, SettingsView settings,
                          Long couponId, String couponCode) {}
 
+    /** A priced order as the final confirmation page shows it. */
+    public record Quote(List<Views.ItemView> items, OrderTotals totals, int paymentDays) {}
+
     private final Products products;
     private final Settings settings;
     private final Coupons coupons;
@@ -121,6 +124,13 @@ public class Checkout {
             throw new RuleRefusedException("coupon-minimum-not-met", "This coupon needs a subtotal of at least " + c.minSubtotal() + " yen.");
         }
         return Optional.of(c);
+    }
+
+    /** The order priced for the confirmation page, validated exactly as placing it would be; nothing is written. */
+    public Quote quote(Actor actor, NewOrder form) {
+        var priced = price(actor, form);
+        return new Quote(priced.items().stream().map(i -> new Views.ItemView(i.sku(), i.productName(), i.variantName(), i.quantity(),
+            i.unitPrice(), i.taxRate())).toList(), priced.totals(), priced.settings().paymentDays());
     }
 
     /** Signed-in members pay the member price where a variant has one. */

@@ -28,6 +28,12 @@ public class ShopManagement {
         return settings.get();
     }
 
+    /** The settings for the staff form: owners and admins only. */
+    public SettingsView forEditing(Actor actor) {
+        if (!policy.canEditSettings(actor)) throw new ForbiddenException("Only owners and admins change the shop settings.");
+        return settings.get();
+    }
+
     @Transactional
     public SettingsView change(Actor actor, SettingsChange c) {
         if (!policy.canEditSettings(actor)) throw new ForbiddenException("Only owners and admins change the shop settings.");
