@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Store benchmark (issue 4): loads the shared catalog dataset (300 products, 596 variants) through the API, signs up 200
+# buyers, then runs a limited drop: 1,000 units with a per-member limit of 10, 200 connections placing BENCH_ORDERS
+# (5,000) one-unit orders with wrk. Checks that exactly 1,000 succeed, the rest are 409, stock ends at 0 and no member
+# holds more than the limit. Then measures the product list (first page) and a product page against GET /api/v1/ping.
+#
+#   bash bench/store.sh            # about 4 minutes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+BUYERS=${BUYERS:-200}
+UNITS=${UNITS:-1000}
+ORDERS=${ORDERS:-5000}
+LIMIT=${LIMIT:-10}
+CATALOG="${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}"
+export BENCH_DIR="$ROOT/bench"
+source "$ROOT/bench/lib.sh"
+
+export KIZUNA_ADMIN_EMAIL=owner@bench.kizuna.invalid KIZUNA_ADMIN_PASSWORD=bench-owner-password
+: >"$LOG"
+# 200 buyers sign up and log in from one address: lift the per-IP limits for this run only
+start "-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
+pg_connect
+ADMIN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$KIZUNA_ADMIN_EMAIL\",\"password\":\"$KIZUNA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+
+echo "== loading the catalog dataset and $BUYERS buyers through the API"
+t0=$(date +%s%N)
+LOADED=$(python3 bench/load_catalog.py "$BASE" "$ADMIN" "$CATALOG" "$BUYERS")
+LOAD_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", n/1e9}')
+TOKENS=$(echo "$LOADED" | sed 's/.*tokens: //')
+echo "$LOADED" | cut -d';' -f1
+PRODUCTS=$(sql "select count(*) from store_products" | tail -1)
+
+echo "== limited drop: $UNITS units, $LIMIT per member, $ORDERS one-unit orders over $BUYERS members at 200 connections"
+curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d "{\"slug\":\"bench-drop\",\"name\":\"限定ドロップ\",\"description\":\"ベンチマーク\",\"taxRate\":\"reduced\",\"visibility\":\"public\",\"category\":\"drop\",\"perMemberLimit\":$LIMIT,\"variants\":[{\"sku\":\"BENCH-DROP\",\"name\":\"200g\",\"price\":4860,\"stock\":$UNITS}]}" >/dev/null
+wrk -t2 -c64 -d5s "$BASE/api/v1/ping" >/dev/null
+DROP=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=BENCH-DROP BENCH_ORDERS=$ORDERS BENCH_THREADS=2 BENCH_START_NS=$(date +%s%N) \
+  wrk -t2 -c200 -d${DROP_SECONDS:-45}s --timeout 10s -s bench/order.lua "$BASE" | grep ORDERS)
+# the first sale to the last: how fast the 1,000 units went
+SELL_S=$(sql "select round(extract(epoch from max(o.created_at) - min(o.created_at))::numeric, 2) from store_orders o join store_order_items i on i.order_id = o.id where i.sku = 'BENCH-DROP'" | tail -1)
+echo "$DROP"
+STOCK=$(sql "select stock from store_variants where sku = 'BENCH-DROP'" | tail -1)
+STORED=$(sql "select count(*) from store_order_items where sku = 'BENCH-DROP'" | tail -1)
+MAX_HELD=$(sql "select coalesce(max(quantity), 0) from store_member_purchases m join store_products p on p.id = m.product_id where p.slug = 'bench-drop'" | tail -1)
+OVER=$(sql "select count(*) from (select o.buyer_id from store_orders o join store_order_items i on i.order_id = o.id where i.sku = 'BENCH-DROP' group by o.buyer_id having sum(i.quantity) > $LIMIT) x" | tail -1)
+
+echo "== reads: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
+SAMPLE=product-0150
+ROWS=()
+ROWS+=("$(measure ping /api/v1/ping)")
+ROWS+=("$(measure products-first /api/v1/products)")
+ROWS+=("$(measure product-json /api/v1/products/$SAMPLE)")
+ROWS+=("$(measure product-page-html /store/$SAMPLE)")
+ROWS+=("$(measure store-front-html /store)")
+LOADED_RSS=$(rss_mb)
+
+REPORT="$OUT/store-latest.md"
+{
+  echo "Run: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), JVM options: ${JVM_OPTS:-none}"
+  echo "Dataset: catalog-300 ($PRODUCTS products) and $BUYERS buyers through the API in ${LOAD_S}s."
+  echo
+  echo "Limited drop ($UNITS units, $LIMIT per member, wrk -t2 -c200, one-unit bank-transfer orders): $(echo "$DROP" | sed 's/ORDERS //')"
+  echo "The $UNITS units sold out in ${SELL_S}s (first to last order's created_at)."
+  echo "Orders stored for the drop: $STORED; stock left: $STOCK; most units held by one member: $MAX_HELD; members over the limit: $OVER"
+  echo
+  report_rows "${ROWS[@]}"
+  echo
+  echo "JVM RSS after the load: ${LOADED_RSS} MB"
+} >"$REPORT"
+cat "$REPORT"
