@@ -46,8 +46,11 @@ class StoreController {
     private final OrderManagement orders;
     private final Checkout checkout;
     private final ShopManagement shop;
+    private final boolean secureCookies;
 
-    StoreController(CatalogManagement catalog, CartManagement carts, OrderManagement orders, Checkout checkout, ShopManagement shop) {
+    StoreController(CatalogManagement catalog, CartManagement carts, OrderManagement orders, Checkout checkout, ShopManagement shop,
+                    @org.springframework.beans.factory.annotation.Value("${kizuna.cookies.secure:true}") boolean secureCookies) {
+        this.secureCookies = secureCookies;
         this.catalog = catalog;
         this.carts = carts;
         this.orders = orders;
@@ -201,29 +204,31 @@ class StoreController {
 
     /** The cart key of this browser: the member's, or the visitor cookie's (created when {@code create}). */
     static String cartKey(Optional<Actor> actor, HttpServletRequest request, HttpServletResponse response, boolean create,
-                          CartManagement carts) {
+                          CartManagement carts, boolean secure) {
         String cookie = null;
         if (request.getCookies() != null) {
             for (var c : request.getCookies()) if (CART_COOKIE.equals(c.getName())) cookie = c.getValue();
         }
-        if (actor.isPresent() && cookie != null) response.addCookie(cookie(null, 0));
+        if (actor.isPresent() && cookie != null) response.addCookie(cookie(null, 0, secure));
         if (actor.isEmpty() && cookie == null && create) {
             var bytes = new byte[24];
             RANDOM.nextBytes(bytes);
             cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            response.addCookie(cookie(cookie, 60 * 60 * 24 * 30));
+            response.addCookie(cookie(cookie, 60 * 60 * 24 * 30, secure));
         }
         return carts.key(actor, cookie);
     }
 
     private String cartKey(Optional<Actor> actor, HttpServletRequest request, HttpServletResponse response, boolean create) {
-        return cartKey(actor, request, response, create, carts);
+        return cartKey(actor, request, response, create, carts, secureCookies);
     }
 
-    private static Cookie cookie(String value, int maxAge) {
+    /** The visitor's cart cookie: like the session cookie, Secure unless {@code KIZUNA_COOKIE_SECURE=false}. */
+    private static Cookie cookie(String value, int maxAge, boolean secure) {
         var c = new Cookie(CART_COOKIE, value == null ? "" : value);
         c.setPath("/");
         c.setHttpOnly(true);
+        c.setSecure(secure);
         c.setMaxAge(maxAge);
         c.setAttribute("SameSite", "Lax");
         return c;
