@@ -9,7 +9,7 @@ import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.Posts;
 import io.kizuna.community.internal.Posts.PostRow;
-import io.kizuna.community.internal.ReadCache;
+import io.kizuna.platform.ReadCache;
 import io.kizuna.community.internal.Threads;
 import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;

@@ -2,7 +2,7 @@ package io.kizuna.community;
 
 import io.kizuna.community.CommunityPolicy.SpaceAccess;
 import io.kizuna.community.Views.SpaceView;
-import io.kizuna.community.internal.ReadCache;
+import io.kizuna.platform.ReadCache;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Spaces.SpaceRow;

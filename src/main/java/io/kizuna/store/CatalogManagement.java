@@ -1,5 +1,6 @@
 package io.kizuna.store;
 
+import io.kizuna.platform.ReadCache;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.ForbiddenException;
@@ -44,9 +45,12 @@ public class CatalogManagement {
     private final Products products;
     private final StorePolicy policy;
 
-    CatalogManagement(Products products, StorePolicy policy) {
+    private final ReadCache cache;
+
+    CatalogManagement(Products products, StorePolicy policy, ReadCache cache) {
         this.products = products;
         this.policy = policy;
+        this.cache = cache;
     }
 
     @Transactional
@@ -67,6 +71,7 @@ public class CatalogManagement {
                 drop, actor.id().value())
             .orElseThrow(() -> new ConflictException("slug-taken", "A product with this slug exists."));
         if (!products.insertVariants(id, variants)) throw new ConflictException("sku-taken", "A variant with one of these SKUs exists.");
+        cache.changed(ReadCache.CATALOG, 0);
         return products.findBySlug(form.slug()).orElseThrow();
     }
 
@@ -118,20 +123,28 @@ public class CatalogManagement {
             else afterTime = page.afterString(0);
             afterId = page.afterLong(1);
         }
-        var rows = products.page(actor.isPresent(), c, byPrice, afterKey, afterTime, afterId, page.limit() + 1);
+        // the same page for every visitor, and for every member: shared for a second (stock shown may lag that much)
+        boolean members = actor.isPresent();
+        Long key = afterKey;
+        String time = afterTime;
+        Long id = afterId;
+        var rows = cache.read(cache.key(ReadCache.CATALOG, 0, "page:" + members + ":" + c + ":" + byPrice + ":" + page),
+            () -> products.page(members, c, byPrice, key, time, id, page.limit() + 1));
         return Page.fromOverfetch(rows, page.limit(),
             p -> byPrice ? PageRequest.encode(p.lowestPrice(), p.id()) : PageRequest.encode(p.createdAt(), p.id()));
     }
 
     /** One product; 404 when the caller may not see it (members-only to visitors, inactive to all but admins). */
     public ProductView view(Optional<Actor> actor, String slug) {
-        var product = products.findBySlug(slug == null ? "" : slug).orElseThrow(() -> new NotFoundException("No such product."));
+        String s = slug == null ? "" : slug;
+        var product = cache.read(cache.key(ReadCache.CATALOG, 0, "product:" + s), () -> products.findBySlug(s))
+            .orElseThrow(() -> new NotFoundException("No such product."));
         if (!policy.canSeeProduct(actor, product.visibility(), product.active())) throw new NotFoundException("No such product.");
         return product;
     }
 
     public List<String> categories() {
-        return products.categories();
+        return cache.read(cache.key(ReadCache.CATALOG, 0, "categories"), products::categories);
     }
 
     /** Every product, active or not, for the staff page. */
@@ -145,11 +158,13 @@ public class CatalogManagement {
         if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
         StoreRules.check().whole("stock", stock, 0, MAX_STOCK, true).orThrow();
         if (!products.setStock(sku, stock.intValue())) throw new NotFoundException("No such SKU.");
+        cache.changed(ReadCache.CATALOG, 0);
     }
 
     @Transactional
     public void setActive(Actor actor, String slug, boolean active) {
         if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
         if (!products.setActive(slug, active)) throw new NotFoundException("No such product.");
+        cache.changed(ReadCache.CATALOG, 0);
     }
 }

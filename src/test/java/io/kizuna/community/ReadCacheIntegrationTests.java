@@ -17,7 +17,7 @@ class ReadCacheIntegrationTests extends ApplicationTestBase {
     @DynamicPropertySource
     static void longCache(DynamicPropertyRegistry registry) throws Exception {
         configure(registry, false);
-        registry.add("kizuna.community.read-cache-ms", () -> "60000");
+        registry.add("kizuna.read-cache-ms", () -> "60000");
     }
 
     @Test

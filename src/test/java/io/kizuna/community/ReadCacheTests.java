@@ -3,7 +3,7 @@ package io.kizuna.community;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kizuna.community.internal.ReadCache;
+import io.kizuna.platform.ReadCache;
 import io.kizuna.shared.NotFoundException;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.CountDownLatch;

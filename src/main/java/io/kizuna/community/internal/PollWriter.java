@@ -2,6 +2,7 @@ package io.kizuna.community.internal;
 
 import io.kizuna.community.PollManagement.NewPoll;
 import io.kizuna.shared.ConflictException;
+import io.kizuna.platform.ReadCache;
 import io.kizuna.shared.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDateTime;

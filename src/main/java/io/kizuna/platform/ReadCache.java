@@ -1,4 +1,4 @@
-package io.kizuna.community.internal;
+package io.kizuna.platform;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,13 +12,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A short per-node cache of community content that is the same for everyone allowed to see it: space and thread
- * facts, a space's thread pages, a thread's post pages. Who may see it is checked per request, outside the cache;
- * what a viewer adds (their own vote) is read per request too.
+ * A short per-node cache of content that is the same for everyone allowed to see it: space and thread facts, a
+ * space's thread pages, a thread's post pages; the store's product pages. Who may see it is checked per request,
+ * outside the cache; what a viewer adds (their own vote) is read per request too.
  * <p>
  * Entries are keyed by a generation per thread and space: a write on this node moves the generation when it
  * commits, so the writer (and everyone on this node) reads the change at once. Other nodes see it when their entry
- * ages out, after {@code kizuna.community.read-cache-ms} (1 s by default). When an entry expires, one request
+ * ages out, after {@code kizuna.read-cache-ms} (1 s by default). When an entry expires, one request
  * reloads it while the others keep the previous value, so expiry never sends a burst of identical queries.
  */
 @Component
@@ -34,10 +34,11 @@ public class ReadCache {
         }
     }
 
-    /** Generation kinds: one thread (its facts and post pages), one space (its thread pages), all spaces' facts. */
+    /** Generation kinds: one thread (its facts and post pages), one space (its thread pages), all spaces' facts, the catalog. */
     public static final String THREAD = "thread";
     public static final String SPACE = "space";
     public static final String SPACES = "spaces";
+    public static final String CATALOG = "catalog";
 
     private static final int MAX_ENTRIES = 20_000;
     private static final int MAX_GENERATIONS = 100_000;
@@ -46,7 +47,7 @@ public class ReadCache {
     private final AtomicLong nextGeneration = new AtomicLong();
     private final long ttlNanos;
 
-    ReadCache(@Value("${kizuna.community.read-cache-ms:1000}") long ttlMillis) {
+    ReadCache(@Value("${kizuna.read-cache-ms:1000}") long ttlMillis) {
         this.ttlNanos = ttlMillis * 1_000_000;
     }
 
