@@ -51,7 +51,7 @@ public class SpaceManagement {
         spaces.insert(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(), visibility.get(), actor.id().value())
             .orElseThrow(() -> new ConflictException("slug-taken", "A space with this slug already exists."));
         cache.changed(ReadCache.SPACES, 0);
-        return views.space(spaces.find(form.slug(), actor.id().value()).orElseThrow());
+        return views.space(spaces.find(form.slug()).orElseThrow());
     }
 
     /** The spaces the actor may see; the visitors' list is the same for all of them, so it is cached. */
@@ -61,7 +61,7 @@ public class SpaceManagement {
     }
 
     private List<SpaceView> load(Optional<Actor> actor) {
-        return spaces.visible(policy.visibleSpaces(actor), viewer(actor)).stream().map(views::space).toList();
+        return spaces.visible(policy.visibleSpaces(actor)).stream().map(views::space).toList();
     }
 
     public SpaceView view(Optional<Actor> actor, String slug) {
@@ -84,7 +84,7 @@ public class SpaceManagement {
     /** The space if the actor may see it; otherwise 404, so private spaces do not reveal that they exist. */
     SpaceRow require(Optional<Actor> actor, String slug) {
         String s = slug == null ? "" : slug;
-        var space = cache.read(cache.key(ReadCache.SPACES, 0, "slug:" + s), () -> spaces.find(s, 0)).orElseThrow(() -> new NotFoundException("No such space."));
+        var space = cache.read(cache.key(ReadCache.SPACES, 0, "slug:" + s), () -> spaces.find(s)).orElseThrow(() -> new NotFoundException("No such space."));
         if (!canSee(actor, space.id(), space.visibilityValue())) throw new NotFoundException("No such space.");
         return space;
     }
@@ -95,9 +95,5 @@ public class SpaceManagement {
             && cache.read(cache.key(ReadCache.SPACES, 0, "member:" + spaceId + ":" + actor.get().id().value()),
                 () -> spaces.isMember(spaceId, actor.get().id().value()));
         return policy.canSee(actor, new SpaceAccess(spaceId, visibility, member));
-    }
-
-    static long viewer(Optional<Actor> actor) {
-        return actor.map(a -> a.id().value()).orElse(0L);
     }
 }

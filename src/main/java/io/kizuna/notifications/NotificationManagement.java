@@ -149,15 +149,18 @@ public class NotificationManagement {
 
     /** True when {@code token} is a live unsubscribe token (the link in every notification mail). */
     public boolean isUnsubscribeToken(String token) {
-        return token != null && token.length() <= 100 && settings.byToken(token).isPresent();
+        return unsubscribeRow(token).isPresent();
     }
 
     /** One-click unsubscribe: no more notification mail of any kind; in-app notifications go on. 404 for an unknown token. */
     @Transactional
     public void unsubscribe(String token) {
-        var row = (token == null || token.length() > 100 ? Optional.<SettingsRows.SettingsRow>empty() : settings.byToken(token))
-            .orElseThrow(() -> new NotFoundException("No such unsubscribe link."));
+        var row = unsubscribeRow(token).orElseThrow(() -> new NotFoundException("No such unsubscribe link."));
         settings.update(row.userId(), "off", "off");
+    }
+
+    private Optional<SettingsRows.SettingsRow> unsubscribeRow(String token) {
+        return token == null || token.length() > 100 ? Optional.empty() : settings.byToken(token);
     }
 
     /** APPI erasure: the member's notifications, follows and settings go with their account. */

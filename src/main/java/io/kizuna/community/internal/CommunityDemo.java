@@ -64,7 +64,7 @@ class CommunityDemo implements DemoSeeder {
 
     @Override
     public void seed() {
-        if (spaceRows.find("support", 0).isPresent()) return;
+        if (spaceRows.find("support").isPresent()) return;
         var staff = identity.actorByEmail("sato.hanako@demo.kizuna.invalid").orElseThrow();
         var admin = new Actor(staff.id(), staff.displayName(), Role.ADMIN, true); // seeding acts with admin rights
         List<Actor> members = java.util.Arrays.stream(MEMBERS).map(e -> identity.actorByEmail(e).orElseThrow()).toList();

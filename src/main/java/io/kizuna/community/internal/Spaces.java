@@ -11,16 +11,14 @@ import org.springframework.stereotype.Repository;
 /** The {@code community_spaces} and {@code community_space_members} tables. */
 @Repository
 public class Spaces {
-    /** A space and whether the viewer was added to it. */
-    public record SpaceRow(long id, String slug, String name, String description, String visibility, OffsetDateTime createdAt,
-                           boolean viewerIsMember) {
+    /** A space; membership of private spaces is asked separately ({@link #isMember}), so the row is the same for every viewer. */
+    public record SpaceRow(long id, String slug, String name, String description, String visibility, OffsetDateTime createdAt) {
         public Visibility visibilityValue() {
             return Visibility.fromCode(visibility).orElseThrow();
         }
     }
 
-    private static final String COLUMNS = "s.id, s.slug, s.name, s.description, s.visibility, s.created_at, "
-        + "exists (select 1 from community_space_members m where m.space_id = s.id and m.user_id = :viewer) as viewer_is_member";
+    private static final String COLUMNS = "s.id, s.slug, s.name, s.description, s.visibility, s.created_at";
 
     private final JdbcClient jdbc;
 
@@ -36,14 +34,14 @@ public class Spaces {
             .query(Long.class).optional();
     }
 
-    public Optional<SpaceRow> find(String slug, long viewer) {
+    public Optional<SpaceRow> find(String slug) {
         return jdbc.sql("select " + COLUMNS + " from community_spaces s where s.slug = :slug")
-            .param("slug", slug).param("viewer", viewer).query(SpaceRow.class).optional();
+            .param("slug", slug).query(SpaceRow.class).optional();
     }
 
-    public List<SpaceRow> visible(SqlFilter filter, long viewer) {
+    public List<SpaceRow> visible(SqlFilter filter) {
         return filter.bind(jdbc.sql("select " + COLUMNS + " from community_spaces s where " + filter.where() + " order by s.id limit 500"))
-            .param("viewer", viewer).query(SpaceRow.class).list();
+            .query(SpaceRow.class).list();
     }
 
     public boolean isMember(long spaceId, long userId) {

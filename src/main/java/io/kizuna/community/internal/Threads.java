@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Threads {
     /** A thread with its space's visibility facts and the viewer's vote. */
-    public record ThreadRow(long id, long spaceId, String spaceSlug, String spaceName, String visibility, boolean viewerIsMember,
+    public record ThreadRow(long id, long spaceId, String spaceSlug, String spaceName, String visibility,
                             String kind, String title, long authorId, String status, String statusComment, Long acceptedPostId,
                             boolean locked, boolean pinned, int postCount, int voteCount, boolean viewerVoted, boolean hasPoll,
                             OffsetDateTime lastActivityAt, OffsetDateTime createdAt) {
@@ -25,14 +25,13 @@ public class Threads {
         }
 
         public ThreadRow withViewerVoted() {
-            return new ThreadRow(id, spaceId, spaceSlug, spaceName, visibility, viewerIsMember, kind, title, authorId, status, statusComment,
+            return new ThreadRow(id, spaceId, spaceSlug, spaceName, visibility, kind, title, authorId, status, statusComment,
                 acceptedPostId, locked, pinned, postCount, voteCount, true, hasPoll, lastActivityAt, createdAt);
         }
     }
 
     private static final String SELECT = """
         select t.id, t.space_id, s.slug as space_slug, s.name as space_name, s.visibility,
-          exists (select 1 from community_space_members m where m.space_id = s.id and m.user_id = :viewer) as viewer_is_member,
           t.kind, t.title, t.author_id, t.status, t.status_comment, t.accepted_post_id, t.locked, t.pinned, t.post_count,
           t.vote_count, exists (select 1 from community_idea_votes v where v.thread_id = t.id and v.user_id = :viewer) as viewer_voted,
           t.has_poll, t.last_activity_at, t.created_at
