@@ -8,6 +8,7 @@ import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.NotFoundException;
 import io.kizuna.shared.Page;
 import io.kizuna.shared.PageRequest;
+import io.kizuna.shared.RuleRefusedException;
 import io.kizuna.store.Views.ProductView;
 import io.kizuna.store.internal.Products;
 import io.kizuna.store.internal.Products.NewVariantRow;
@@ -55,8 +56,59 @@ public class CatalogManagement {
 
     @Transactional
     public ProductView create(Actor actor, NewProduct form) {
-        if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
+        requireCatalogManager(actor);
         var rules = StoreRules.check();
+        var drop = drop(rules, form);
+        var variants = validate(rules, form, Set.of());
+        String category = form.category() == null ? "" : form.category().strip();
+        long id = products.insert(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(), category,
+                form.taxRate(), form.visibility(), form.images() == null ? List.of() : form.images(), form.active() == null || form.active(),
+                drop, actor.id().value())
+            .orElseThrow(() -> new ConflictException("slug-taken", "A product with this slug exists."));
+        if (!products.insertVariants(id, variants, 0)) throw new ConflictException("sku-taken", "A variant with one of these SKUs exists.");
+        cache.changed(ReadCache.CATALOG, 0);
+        return products.findBySlug(form.slug()).orElseThrow();
+    }
+
+    /**
+     * Changes a product in place; its slug stays (links, carts and orders point at it, so {@code form.slug()} is ignored).
+     * Variants are matched by SKU: listed ones take the new name and prices, unknown SKUs are added (their stock is
+     * required). A variant's stock changes only when the form gives one, so an edit made from an older page does not
+     * overwrite units sold meanwhile. A variant cannot be removed (orders refer to it): 422, set its stock to 0 instead.
+     */
+    @Transactional
+    public ProductView update(Actor actor, String slug, NewProduct form) {
+        requireCatalogManager(actor);
+        var current = products.findBySlug(slug == null ? "" : slug).orElseThrow(() -> new NotFoundException("No such product."));
+        var fixed = new NewProduct(current.slug(), form.name(), form.description(), form.category(), form.taxRate(), form.visibility(),
+            form.images(), form.active(), form.variants(), form.saleStartsAt(), form.earlyAccessFrom(), form.perMemberLimit());
+        var existingSkus = new HashSet<String>();
+        current.variants().forEach(v -> existingSkus.add(v.sku()));
+        var rules = StoreRules.check();
+        var drop = drop(rules, fixed);
+        var variants = validate(rules, fixed, existingSkus);
+        var listed = new HashSet<String>();
+        variants.forEach(v -> listed.add(v.sku()));
+        if (!listed.containsAll(existingSkus)) {
+            throw new RuleRefusedException("variant-kept", "A variant cannot be removed once it exists; set its stock to 0 instead.");
+        }
+        long id = Long.parseLong(current.id());
+        products.update(id, fixed.name().strip(), fixed.description() == null ? "" : fixed.description().strip(),
+            fixed.category() == null ? "" : fixed.category().strip(), fixed.taxRate(), fixed.visibility(),
+            fixed.images() == null ? List.of() : fixed.images(), fixed.active() == null || fixed.active(), drop);
+        var added = new ArrayList<NewVariantRow>();
+        for (var v : variants) {
+            if (existingSkus.contains(v.sku())) products.updateVariant(id, v);
+            else added.add(v);
+        }
+        if (!products.insertVariants(id, added, existingSkus.size())) {
+            throw new ConflictException("sku-taken", "A variant with one of these SKUs exists.");
+        }
+        cache.changed(ReadCache.CATALOG, 0);
+        return products.findBySlug(current.slug()).orElseThrow();
+    }
+
+    private static Products.Drop drop(StoreRules rules, NewProduct form) {
         var drop = new Products.Drop(StoreRules.time(rules, "saleStartsAt", form.saleStartsAt()),
             StoreRules.time(rules, "earlyAccessFrom", form.earlyAccessFrom()),
             form.perMemberLimit() == null ? null : form.perMemberLimit().intValue());
@@ -64,18 +116,11 @@ public class CatalogManagement {
         if (drop.earlyAccessFrom() != null && (drop.saleStartsAt() == null || !drop.earlyAccessFrom().isBefore(drop.saleStartsAt()))) {
             rules.add("earlyAccessFrom", "validation.store.earlyAccess");
         }
-        var variants = validate(rules, form);
-        String category = form.category() == null ? "" : form.category().strip();
-        long id = products.insert(form.slug(), form.name().strip(), form.description() == null ? "" : form.description().strip(), category,
-                form.taxRate(), form.visibility(), form.images() == null ? List.of() : form.images(), form.active() == null || form.active(),
-                drop, actor.id().value())
-            .orElseThrow(() -> new ConflictException("slug-taken", "A product with this slug exists."));
-        if (!products.insertVariants(id, variants)) throw new ConflictException("sku-taken", "A variant with one of these SKUs exists.");
-        cache.changed(ReadCache.CATALOG, 0);
-        return products.findBySlug(form.slug()).orElseThrow();
+        return drop;
     }
 
-    private static List<NewVariantRow> validate(StoreRules rules, NewProduct form) {
+    /** Checks a product form; a variant's stock may be left out only when its SKU is one of {@code existingSkus}. */
+    private static List<NewVariantRow> validate(StoreRules rules, NewProduct form, Set<String> existingSkus) {
         rules.slug("slug", form.slug())
             .text("name", form.name(), 200)
             .optionalText("description", form.description(), 20_000)
@@ -99,11 +144,11 @@ public class CatalogManagement {
             rules.sku(f + "sku", v.sku()).text(f + "name", v.name(), 100)
                 .whole(f + "price", v.price(), 0, MAX_PRICE, true)
                 .whole(f + "memberPrice", v.memberPrice(), 0, MAX_PRICE, false)
-                .whole(f + "stock", v.stock(), 0, MAX_STOCK, true);
+                .whole(f + "stock", v.stock(), 0, MAX_STOCK, !existingSkus.contains(v.sku()));
             if (v.sku() != null && !skus.add(v.sku())) rules.add(f + "sku", "validation.store.duplicateSku");
             if (!rules.failed(f + "price") && !rules.failed(f + "memberPrice") && !rules.failed(f + "stock") && !rules.failed(f + "name")) {
                 rows.add(new NewVariantRow(v.sku(), v.name().strip(), v.price().intValue(),
-                    v.memberPrice() == null ? null : v.memberPrice().intValue(), v.stock().intValue()));
+                    v.memberPrice() == null ? null : v.memberPrice().intValue(), v.stock() == null ? null : v.stock().intValue()));
             }
         }
         rules.orThrow();
@@ -147,15 +192,26 @@ public class CatalogManagement {
         return cache.read(cache.key(ReadCache.CATALOG, 0, "categories"), products::categories);
     }
 
+    /** 403 unless the actor manages the catalog (owners and admins). */
+    public void requireCatalogManager(Actor actor) {
+        if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
+    }
+
+    /** A product as staff edit it, active or not; 404 when there is none. */
+    public ProductView forEditing(Actor actor, String slug) {
+        requireCatalogManager(actor);
+        return products.findBySlug(slug == null ? "" : slug).orElseThrow(() -> new NotFoundException("No such product."));
+    }
+
     /** Every product, active or not, for the staff page. */
     public List<ProductView> all(Actor actor) {
-        if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
+        requireCatalogManager(actor);
         return products.all(500);
     }
 
     @Transactional
     public void setStock(Actor actor, String sku, BigDecimal stock) {
-        if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
+        requireCatalogManager(actor);
         StoreRules.check().whole("stock", stock, 0, MAX_STOCK, true).orThrow();
         if (!products.setStock(sku, stock.intValue())) throw new NotFoundException("No such SKU.");
         cache.changed(ReadCache.CATALOG, 0);
@@ -163,7 +219,7 @@ public class CatalogManagement {
 
     @Transactional
     public void setActive(Actor actor, String slug, boolean active) {
-        if (!policy.canManageCatalog(actor)) throw new ForbiddenException("Only owners and admins manage the catalog.");
+        requireCatalogManager(actor);
         if (!products.setActive(slug, active)) throw new NotFoundException("No such product.");
         cache.changed(ReadCache.CATALOG, 0);
     }

@@ -32,7 +32,8 @@ public class Products {
                              String productName, String taxRate, String visibility, boolean active, OffsetDateTime saleStartsAt,
                              OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
 
-    public record NewVariantRow(String sku, String name, int price, Integer memberPrice, int stock) {}
+    /** A variant to write; {@code stock} is null when an edit leaves an existing variant's stock alone. */
+    public record NewVariantRow(String sku, String name, int price, Integer memberPrice, Integer stock) {}
 
     private static final String PRODUCT_COLUMNS = "p.id, p.slug, p.name, p.description, p.category, p.tax_rate, p.visibility, p.images, "
         + "p.active, p.created_at, p.sale_starts_at, p.early_access_from, p.per_member_limit, coalesce((select min(v.price) from store_variants v where v.product_id = p.id), 0) as min_price";
@@ -57,8 +58,8 @@ public class Products {
     }
 
     /** Inserts variants; false when a SKU is already taken (the caller rolls back). */
-    public boolean insertVariants(long productId, List<NewVariantRow> variants) {
-        int position = 0;
+    public boolean insertVariants(long productId, List<NewVariantRow> variants, int firstPosition) {
+        int position = firstPosition;
         for (var v : variants) {
             int n = jdbc.sql("""
                     insert into store_variants (product_id, sku, name, price, member_price, stock, position)
@@ -68,6 +69,26 @@ public class Products {
             if (n == 0) return false;
         }
         return true;
+    }
+
+    public void update(long id, String name, String description, String category, String taxRate, String visibility,
+                       List<String> images, boolean active, Drop drop) {
+        jdbc.sql("""
+                update store_products set name = :name, description = :d, category = :c, tax_rate = :t, visibility = :v,
+                  images = :images, active = :active, sale_starts_at = :start, early_access_from = :early, per_member_limit = :limit
+                where id = :id""")
+            .param("start", drop.saleStartsAt()).param("early", drop.earlyAccessFrom()).param("limit", drop.perMemberLimit())
+            .param("name", name).param("d", description).param("c", category).param("t", taxRate).param("v", visibility)
+            .param("images", images.toArray(String[]::new)).param("active", active).param("id", id).update();
+    }
+
+    /** Changes an existing variant of the product; its stock only when {@code v.stock()} is given. */
+    public void updateVariant(long productId, NewVariantRow v) {
+        jdbc.sql("""
+                update store_variants set name = :name, price = :price, member_price = :mp, stock = coalesce(:stock, stock)
+                where product_id = :p and sku = :sku""")
+            .param("name", v.name()).param("price", v.price()).param("mp", v.memberPrice()).param("stock", v.stock(), java.sql.Types.INTEGER)
+            .param("p", productId).param("sku", v.sku()).update();
     }
 
     public Optional<ProductView> findBySlug(String slug) {

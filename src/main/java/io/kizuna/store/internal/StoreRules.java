@@ -93,14 +93,21 @@ public final class StoreRules {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
 
-    /** An optional ISO-8601 time with offset (a refusal is recorded on {@code field}); null when absent or refused. */
+    /**
+     * An optional time: ISO-8601 with offset, or without one (as a page's {@code datetime-local} sends it) meaning Japan
+     * time. A refusal is recorded on {@code field}; null when absent or refused.
+     */
     public static java.time.OffsetDateTime time(StoreRules rules, String field, String value) {
         if (value == null || value.isBlank()) return null;
         try {
             return java.time.OffsetDateTime.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            rules.add(field, "validation.invalidTime");
-            return null;
+            try {
+                return java.time.LocalDateTime.parse(value.strip()).atZone(java.time.ZoneId.of("Asia/Tokyo")).toOffsetDateTime();
+            } catch (java.time.format.DateTimeParseException again) {
+                rules.add(field, "validation.invalidTime");
+                return null;
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,6 +48,15 @@ class StoreApiController {
     ResponseEntity<ProductView> createProduct(Actor actor, @RequestBody NewProduct body) {
         var product = catalog.create(actor, body);
         return ResponseEntity.created(URI.create("/api/v1/products/" + product.slug())).body(product);
+    }
+
+    @PutMapping("/products/{slug}")
+    @Operation(summary = "Change a product (admin)",
+        description = "The same body as creating one; the slug stays. Variants are matched by SKU: listed ones take the new name and "
+            + "prices (stock only when given), new SKUs are added (stock required); leaving out an existing variant is refused with 422 "
+            + "(set its stock to 0 instead)")
+    ProductView updateProduct(Actor actor, @PathVariable String slug, @RequestBody NewProduct body) {
+        return catalog.update(actor, slug, body);
     }
 
     @GetMapping("/products")
