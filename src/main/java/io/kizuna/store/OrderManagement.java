@@ -156,10 +156,20 @@ public class OrderManagement {
         return move(order, order.status().deliver(), null, "delivered");
     }
 
+    /**
+     * Refunds a paid order. Stock it still holds (not shipped yet) always returns; for goods that left the shop it
+     * returns only with {@code restock}, when staff say the goods came back sellable.
+     */
     @Transactional
-    public OrderView refund(Actor actor, String orderId) {
+    public OrderView refund(Actor actor, String orderId, boolean restock) {
         var order = requireStaff(actor, orderId);
-        return move(order, order.status().refund(order.paidAt() != null), null, "refunded");
+        var to = order.status().refund(order.paidAt() != null);
+        if (restock && (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED)) {
+            for (var item : orders.items(order.id()).stream().sorted(Comparator.comparing(ItemRow::sku)).toList()) {
+                products.giveBack(item.variantId(), item.quantity());
+            }
+        }
+        return move(order, to, null, "refunded");
     }
 
     /** The card provider's signed webhook said the payment went through; repeats are harmless. */

@@ -230,6 +230,21 @@ class StoreApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aRefundOfReturnedGoodsRestocksOnlyWhenStaffSaySo() {
+        var staff = withRole("restock" + n + "@example.com", "moderator");
+        var o = api.post("/api/v1/orders", order("cod", beans, 3), buyer.token()).json().get("id").asString();
+        assertThat(api.post("/api/v1/orders/" + o + "/ship", Map.of("trackingNumber", "1"), staff.token()).status()).isEqualTo(200);
+        assertThat(stock(beans)).isEqualTo(17);
+        assertThat(api.post("/api/v1/orders/" + o + "/refund?restock=maybe", null, staff.token()).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/orders/" + o + "/refund?restock=true", null, buyer.token()).status()).isEqualTo(403); // their own order, but staff refund
+        assertThat(stock(beans)).isEqualTo(17);
+        assertThat(api.post("/api/v1/orders/" + o + "/refund?restock=true", null, staff.token()).json().get("status").asString()).isEqualTo("refunded");
+        assertThat(stock(beans)).isEqualTo(20);
+        assertThat(api.post("/api/v1/orders/" + o + "/refund?restock=true", null, staff.token()).status()).isEqualTo(422);
+        assertThat(stock(beans)).isEqualTo(20);
+    }
+
+    @Test
     void theBuyerCancelsBeforeShippingAndTheStockReturns() {
         var o = api.post("/api/v1/orders", order("konbini", beans, 5), buyer.token()).json().get("id").asString();
         assertThat(stock(beans)).isEqualTo(15);

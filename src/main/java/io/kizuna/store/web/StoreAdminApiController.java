@@ -94,9 +94,10 @@ class StoreAdminApiController {
     }
 
     @PostMapping("/orders/{id}/refund")
-    @Operation(summary = "Refund a paid order (staff); stock returns when it had not shipped")
-    OrderView refund(Actor actor, @PathVariable String id) {
-        return orders.refund(actor, id);
+    @Operation(summary = "Refund a paid order (staff)",
+        description = "Stock returns when the order had not shipped; for a shipped or delivered order only with restock=true (the goods came back sellable)")
+    OrderView refund(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "false") boolean restock) {
+        return orders.refund(actor, id, restock);
     }
 
     @PutMapping("/store/variants/{sku}/stock")

@@ -47,7 +47,8 @@ class StoreAdminController {
             case "ship" -> orders.ship(actor, id, trackingNumber);
             case "deliver" -> orders.deliver(actor, id);
             case "cancel" -> orders.cancel(actor, id);
-            case "refund" -> orders.refund(actor, id);
+            case "refund" -> orders.refund(actor, id, false);
+            case "refund-restock" -> orders.refund(actor, id, true);
             default -> throw new InvalidInputException("action", "validation.unknownValue");
         }
         return "redirect:/admin/store/orders" + (status.isBlank() ? "" : "?status=" + status);
