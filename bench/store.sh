@@ -47,7 +47,7 @@ DROP=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=BENCH-DROP BENCH_ORDERS=$ORDERS BENCH_TH
 # the first sale to the last: how fast the 1,000 units went
 SELL_S=$(sql "select round(extract(epoch from max(o.created_at) - min(o.created_at))::numeric, 2) from store_orders o join store_order_items i on i.order_id = o.id where i.sku = 'BENCH-DROP'" | tail -1)
 echo "$DROP"
-STOCK=$(sql "select stock from store_variants where sku = 'BENCH-DROP'" | tail -1)
+STOCK=$(sql "select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = 'BENCH-DROP'" | tail -1)
 STORED=$(sql "select count(*) from store_order_items where sku = 'BENCH-DROP'" | tail -1)
 MAX_HELD=$(sql "select coalesce(max(quantity), 0) from store_member_purchases m join store_products p on p.id = m.product_id where p.slug = 'bench-drop'" | tail -1)
 OVER=$(sql "select count(*) from (select o.buyer_id from store_orders o join store_order_items i on i.order_id = o.id where i.sku = 'BENCH-DROP' group by o.buyer_id having sum(i.quantity) > $LIMIT) x" | tail -1)

@@ -1,6 +1,7 @@
 package io.kizuna.store;
 
 import io.kizuna.shared.Actor;
+import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.RuleRefusedException;
 import io.kizuna.store.OrderManagement.AddressForm;
 import io.kizuna.store.OrderManagement.NewItem;
@@ -87,6 +88,12 @@ public class Checkout {
         }
         var now = OffsetDateTime.now();
         for (var item : items) onSale(variants.get(item.sku()), now);
+        // an early, lock-free answer once an item is sold out; taking stock when the order is placed stays the rule
+        for (var item : items) {
+            if (variants.get(item.sku()).stock() < item.quantity().intValue()) {
+                throw new ConflictException("out-of-stock", "Not enough stock left of " + item.sku() + ".");
+            }
+        }
         var shop = settings.get();
         var lines = new ArrayList<ItemRow>();
         for (var item : items) {

@@ -95,7 +95,7 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         var statuses = race(tasks);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(3);
         assertThat(statuses.stream().filter(s -> s == 422).count()).isEqualTo(9);
-        assertThat(jdbc.sql("select stock from store_variants where sku = :s").param("s", "RUSH-" + n).query(Integer.class).single()).isEqualTo(97);
+        assertThat(jdbc.sql("select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s").param("s", "RUSH-" + n).query(Integer.class).single()).isEqualTo(97);
     }
 
     @Test

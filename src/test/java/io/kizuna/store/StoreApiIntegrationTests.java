@@ -41,7 +41,7 @@ class StoreApiIntegrationTests extends IntegrationTestBase {
     }
 
     private int stock(String sku) {
-        return jdbc.sql("select stock from store_variants where sku = :s").param("s", sku).query(Integer.class).single();
+        return jdbc.sql("select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s").param("s", sku).query(Integer.class).single();
     }
 
     @Test

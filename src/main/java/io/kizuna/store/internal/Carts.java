@@ -19,10 +19,10 @@ public class Carts {
 
     public List<CartRow> items(String key) {
         return jdbc.sql("""
-                select c.variant_id, v.sku, v.name as variant_name, p.name as product_name, p.slug, v.price, v.member_price, v.stock,
+                select c.variant_id, v.sku, v.name as variant_name, p.name as product_name, p.slug, v.price, v.member_price, %s as stock,
                        p.tax_rate, c.quantity
                 from store_cart_items c join store_variants v on v.id = c.variant_id join store_products p on p.id = v.product_id
-                where c.cart_key = :k and p.active order by p.name, v.position""")
+                where c.cart_key = :k and p.active order by p.name, v.position""".formatted(Products.STOCK_OF_V))
             .param("k", key).query(CartRow.class).list();
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +39,11 @@ public class Products {
     private static final String PRODUCT_COLUMNS = "p.id, p.slug, p.name, p.description, p.category, p.tax_rate, p.visibility, p.images, "
         + "p.active, p.created_at, p.sale_starts_at, p.early_access_from, p.per_member_limit, coalesce((select min(v.price) from store_variants v where v.product_id = p.id), 0) as min_price";
 
+    /** How many counter rows hold a variant's stock (see the V4_2 migration). */
+    static final int SLOTS = 8;
+    /** A variant's stock, for a query in which {@code v} is the {@code store_variants} row. */
+    static final String STOCK_OF_V = "(select coalesce(sum(s.stock), 0) from store_stock_slots s where s.variant_id = v.id)";
+
     private final JdbcClient jdbc;
 
     Products(JdbcClient jdbc) {
@@ -61,12 +67,16 @@ public class Products {
     public boolean insertVariants(long productId, List<NewVariantRow> variants, int firstPosition) {
         int position = firstPosition;
         for (var v : variants) {
-            int n = jdbc.sql("""
-                    insert into store_variants (product_id, sku, name, price, member_price, stock, position)
-                    values (:p, :sku, :name, :price, :mp, :stock, :pos) on conflict (sku) do nothing""")
+            var id = jdbc.sql("""
+                    insert into store_variants (product_id, sku, name, price, member_price, position)
+                    values (:p, :sku, :name, :price, :mp, :pos) on conflict (sku) do nothing returning id""")
                 .param("p", productId).param("sku", v.sku()).param("name", v.name()).param("price", v.price())
-                .param("mp", v.memberPrice()).param("stock", v.stock()).param("pos", position++).update();
-            if (n == 0) return false;
+                .param("mp", v.memberPrice()).param("pos", position++).query(Long.class).optional();
+            if (id.isEmpty()) return false;
+            jdbc.sql("""
+                    insert into store_stock_slots (variant_id, slot, stock)
+                    select :id, s, :stock / 8 + case when s < :stock % 8 then 1 else 0 end from generate_series(0, 7) s""")
+                .param("id", id.get()).param("stock", v.stock()).update();
         }
         return true;
     }
@@ -84,11 +94,9 @@ public class Products {
 
     /** Changes an existing variant of the product; its stock only when {@code v.stock()} is given. */
     public void updateVariant(long productId, NewVariantRow v) {
-        jdbc.sql("""
-                update store_variants set name = :name, price = :price, member_price = :mp, stock = coalesce(:stock, stock)
-                where product_id = :p and sku = :sku""")
-            .param("name", v.name()).param("price", v.price()).param("mp", v.memberPrice()).param("stock", v.stock(), java.sql.Types.INTEGER)
-            .param("p", productId).param("sku", v.sku()).update();
+        jdbc.sql("update store_variants set name = :name, price = :price, member_price = :mp where product_id = :p and sku = :sku")
+            .param("name", v.name()).param("price", v.price()).param("mp", v.memberPrice()).param("p", productId).param("sku", v.sku()).update();
+        if (v.stock() != null) setStock(v.sku(), v.stock());
     }
 
     public Optional<ProductView> findBySlug(String slug) {
@@ -136,26 +144,59 @@ public class Products {
     public Map<String, VariantRow> variantsBySku(Collection<String> skus) {
         var result = new LinkedHashMap<String, VariantRow>();
         jdbc.sql("""
-                select v.id, v.product_id, v.sku, v.name, v.price, v.member_price, v.stock, p.name as product_name, p.tax_rate,
+                select v.id, v.product_id, v.sku, v.name, v.price, v.member_price, %s as stock, p.name as product_name, p.tax_rate,
                        p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit
-                from store_variants v join store_products p on p.id = v.product_id where v.sku = any(:skus)""")
+                from store_variants v join store_products p on p.id = v.product_id where v.sku = any(:skus)""".formatted(STOCK_OF_V))
             .param("skus", skus.toArray(String[]::new)).query(VariantRow.class).list().forEach(v -> result.put(v.sku(), v));
         return result;
     }
 
-    /** Takes {@code quantity} units if that many are left: one guarded statement, so stock never goes below zero. */
+    /**
+     * Takes {@code quantity} units if that many are left. Every step is a guarded update of slots that are
+     * {@code >= 0} by constraint, so stock never goes below zero. First a slot with enough that no other order holds
+     * (starting at a random slot, so concurrent buyers spread over the rows); else wait for a busy slot with enough;
+     * else (no single slot has enough) lock every slot with stock in slot order and take across them.
+     */
     public boolean take(long variantId, int quantity) {
-        return jdbc.sql("update store_variants set stock = stock - :q where id = :id and stock >= :q")
-            .param("q", quantity).param("id", variantId).update() == 1;
+        int start = ThreadLocalRandom.current().nextInt(SLOTS);
+        for (String wait : new String[] {"skip locked", ""}) {
+            int n = jdbc.sql("""
+                    update store_stock_slots t set stock = t.stock - :q
+                    from (select slot from store_stock_slots where variant_id = :v and stock >= :q
+                          order by (slot + :start) %% 8 limit 1 for update %s) s
+                    where t.variant_id = :v and t.slot = s.slot""".formatted(wait))
+                .param("q", quantity).param("v", variantId).param("start", start).update();
+            if (n == 1) return true;
+        }
+        var slots = jdbc.sql("select slot, stock from store_stock_slots where variant_id = :v and stock > 0 order by slot for update")
+            .param("v", variantId).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
+        if (slots.stream().mapToInt(s -> s[1]).sum() < quantity) return false;
+        int left = quantity;
+        for (var slot : slots) {
+            int part = Math.min(left, slot[1]);
+            jdbc.sql("update store_stock_slots set stock = stock - :q where variant_id = :v and slot = :s")
+                .param("q", part).param("v", variantId).param("s", slot[0]).update();
+            left -= part;
+            if (left == 0) break;
+        }
+        return true;
     }
 
+    /** Returns units to a random slot of the variant. */
     public void giveBack(long variantId, int quantity) {
-        jdbc.sql("update store_variants set stock = stock + :q where id = :id").param("q", quantity).param("id", variantId).update();
+        jdbc.sql("update store_stock_slots set stock = stock + :q where variant_id = :v and slot = :s")
+            .param("q", quantity).param("v", variantId).param("s", ThreadLocalRandom.current().nextInt(SLOTS)).update();
     }
 
-    /** Staff set a variant's stock; false for an unknown SKU. */
+    /** Staff set a variant's stock, spread evenly over its slots; false for an unknown SKU. */
     public boolean setStock(String sku, int stock) {
-        return jdbc.sql("update store_variants set stock = :s where sku = :sku").param("s", stock).param("sku", sku).update() == 1;
+        // slot order, as take() locks them, so a staff change and a large order cannot deadlock
+        jdbc.sql("select 1 from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :sku order by t.slot for update of t")
+            .param("sku", sku).query(Integer.class).list();
+        return jdbc.sql("""
+                update store_stock_slots t set stock = :s / 8 + case when t.slot < :s % 8 then 1 else 0 end
+                from store_variants v where v.sku = :sku and t.variant_id = v.id""")
+            .param("s", stock).param("sku", sku).update() > 0;
     }
 
     public boolean setActive(String slug, boolean active) {
@@ -183,7 +224,7 @@ public class Products {
     private List<ProductView> withVariants(List<ProductRow> rows) {
         if (rows.isEmpty()) return List.of();
         var byProduct = new LinkedHashMap<Long, List<VariantView>>();
-        jdbc.sql("select product_id, sku, name, price, member_price, stock from store_variants where product_id = any(:ids) order by product_id, position, id")
+        jdbc.sql("select v.product_id, v.sku, v.name, v.price, v.member_price, " + STOCK_OF_V + " from store_variants v where v.product_id = any(:ids) order by v.product_id, v.position, v.id")
             .param("ids", rows.stream().mapToLong(ProductRow::id).toArray())
             .query((rs, i) -> byProduct.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                 .add(new VariantView(rs.getString(2), rs.getString(3), rs.getInt(4), (Integer) rs.getObject(5), rs.getInt(6))))
