@@ -45,4 +45,14 @@ public final class Views {
 
     /** An earlier version of a review, kept when its author edited it. */
     public record Revision(int rating, String title, String body, List<Photo> photos, OffsetDateTime writtenAt) {}
+
+    /** An answer to a product question: {@code official} when staff wrote it, {@code accepted} when it is the best answer. */
+    public record Answer(String postId, String bodyHtml, Author author, boolean official, boolean accepted, OffsetDateTime createdAt) {}
+
+    /**
+     * A product question: a question thread of the community's products space ({@code url} is the thread), with its best
+     * answer and up to two official (staff) answers.
+     */
+    public record QuestionView(String threadId, String title, Author author, int answerCount, boolean solved, Answer bestAnswer,
+                               List<Answer> officialAnswers, String url, OffsetDateTime createdAt) {}
 }

@@ -24,9 +24,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ReviewController {
     private final ReviewManagement reviews;
+    private final io.kizuna.reviews.QuestionManagement questions;
 
-    ReviewController(ReviewManagement reviews) {
+    ReviewController(ReviewManagement reviews, io.kizuna.reviews.QuestionManagement questions) {
         this.reviews = reviews;
+        this.questions = questions;
+    }
+
+    /** Asks a product question; its thread page is where answers go. A refused question returns to the product page. */
+    @PostMapping("/store/{slug}/questions")
+    String ask(Actor actor, @PathVariable String slug, @RequestParam(required = false) String title, @RequestParam(required = false) String body) {
+        try {
+            return "redirect:" + questions.ask(actor, slug, new io.kizuna.reviews.QuestionManagement.NewQuestion(title, body)).url();
+        } catch (InvalidInputException e) {
+            return "redirect:/store/" + slug + "?qerror=1#ask-question";
+        }
     }
 
     @PostMapping("/store/{slug}/reviews")
