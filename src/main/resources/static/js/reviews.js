@@ -9,7 +9,7 @@
     var input = event.target;
     var list = box.querySelector('.photo-list');
     var status = box.querySelector('[role="status"]');
-    if (list.children.length >= 5) { status.textContent = box.dataset.tooMany; input.value = ''; return; }
+    if (list.children.length >= (box.hasAttribute('data-single') ? 1 : 5)) { status.textContent = box.dataset.tooMany; input.value = ''; return; }
     var body = new FormData();
     body.append('file', input.files[0]);
     var headers = {};
@@ -22,7 +22,7 @@
         return r.json().then(function (json) {
           var item = document.createElement('li');
           var hidden = document.createElement('input');
-          hidden.type = 'hidden'; hidden.name = 'photos'; hidden.value = json.id;
+          hidden.type = 'hidden'; hidden.name = box.hasAttribute('data-single') ? 'photo' : 'photos'; hidden.value = json.id;
           var img = document.createElement('img');
           img.src = json.thumbnailUrl; img.alt = ''; img.width = 80;
           item.appendChild(hidden); item.appendChild(img);

@@ -42,4 +42,14 @@ public class ReviewPolicy {
     public boolean canSeeRevisions(Actor actor, long authorId) {
         return actor.id().value() == authorId || actor.isStaff();
     }
+
+    /** Gallery likes: any member, not on their own photo. */
+    public boolean canLike(Actor actor, long authorId) {
+        return actor.id().value() != authorId;
+    }
+
+    /** Staff pick the gallery photos shown on product pages and the home page. */
+    public boolean canFeature(Actor actor) {
+        return actor.isStaff();
+    }
 }

@@ -55,4 +55,11 @@ public final class Views {
      */
     public record QuestionView(String threadId, String title, Author author, int answerCount, boolean solved, Answer bestAnswer,
                                List<Answer> officialAnswers, String url, OffsetDateTime createdAt) {}
+
+    /** A product a gallery photo is tagged with. */
+    public record ProductTag(String slug, String name) {}
+
+    /** A member's gallery photo ("how I use it"), tagged with products; {@code featured} when staff picked it. */
+    public record GalleryPostView(String id, Photo photo, String caption, Author author, List<ProductTag> products, int likeCount,
+                                  boolean featured, String status, OffsetDateTime createdAt) {}
 }

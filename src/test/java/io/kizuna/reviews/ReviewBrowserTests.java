@@ -32,15 +32,7 @@ class ReviewBrowserTests extends IntegrationTestBase {
             assertThat(buyer.find("#review-average").getText()).isEqualTo("2.0");
             buyer.click("button.add-to-cart");
             buyer.waitForPath("/cart");
-            buyer.click("#to-checkout");
-            buyer.type("#name", "山田 花子");
-            buyer.type("#postalCode", "150-0001");
-            new org.openqa.selenium.support.ui.Select(buyer.find("#prefecture")).selectByVisibleText("東京都");
-            buyer.type("#city", "渋谷区神宮前");
-            buyer.type("#line1", "1-2-3");
-            buyer.type("#phone", "03-1234-5678");
-            buyer.click("input[value='bank_transfer']");
-            buyer.click("#to-confirm");
+            buyer.checkoutToConfirmation();
             buyer.click("#place-order");
             buyer.waitForPath("/orders/");
             String orderId = buyer.driver.getCurrentUrl().replaceAll(".*/orders/", "").replaceAll("\\?.*", "");
