@@ -95,6 +95,12 @@ public class MediaManagement {
         return blobs.get(file.blobKey()).orElseThrow(() -> new NotFoundException("No such media."));
     }
 
+    /** The upload, when {@code id} names one that {@code member} made (for content that attaches a member's own images). */
+    public Optional<UploadView> ownUpload(UserId member, String id) {
+        if (id == null || !ID.matcher(id).matches()) return Optional.empty();
+        return uploads.find(id).filter(r -> r.uploaderId() == member.value()).map(MediaManagement::view);
+    }
+
     /** A member's uploads, newest first, for their personal-data export. */
     public List<UploadView> uploadsOf(UserId member) {
         return uploads.byUploader(member.value()).stream().map(MediaManagement::view).toList();

@@ -50,9 +50,12 @@ public class OrderManagement {
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
     private final Checkout checkout;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OrderManagement(Orders orders, Products products, Settings settings, OrderMails mails, StorePolicy policy,
-                    IdempotencyKeys idempotency, JsonMapper json, Checkout checkout) {
+                    IdempotencyKeys idempotency, JsonMapper json, Checkout checkout,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.orders = orders;
         this.products = products;
         this.settings = settings;
@@ -203,6 +206,8 @@ public class OrderManagement {
         orders.setStatus(order.id(), to, tracking);
         var view = Orders.view(orders.find(order.id()).orElseThrow(), items);
         mails.send(mailStep, view);
+        events.publishEvent(new OrderStatusChanged(order.id(), order.buyerId(), to,
+            items.stream().map(ItemRow::productId).distinct().toList()));
         return view;
     }
 

@@ -1,6 +1,6 @@
 package io.kizuna.store;
 
-import static io.kizuna.store.StoreConcurrencyIntegrationTests.race;
+import static io.kizuna.support.Race.race;
 import static io.kizuna.store.StoreFixtures.created;
 import static io.kizuna.store.StoreFixtures.order;
 import static io.kizuna.store.StoreFixtures.product;

@@ -27,15 +27,7 @@ class StoreBrowserTests extends IntegrationTestBase {
             assertThat(buyer.find("table.variants").getText()).contains("¥1,080（税込）");
             buyer.click("button.add-to-cart");
             buyer.waitForPath("/cart");
-            buyer.click("#to-checkout");
-            buyer.type("#name", "山田 花子");
-            buyer.type("#postalCode", "150-0001");
-            new org.openqa.selenium.support.ui.Select(buyer.find("#prefecture")).selectByVisibleText("東京都");
-            buyer.type("#city", "渋谷区神宮前");
-            buyer.type("#line1", "1-2-3");
-            buyer.type("#phone", "03-1234-5678");
-            buyer.click("input[value='bank_transfer']");
-            buyer.click("#to-confirm");
+            buyer.checkoutToConfirmation();
             assertThat(buyer.find("#final-confirmation").getText()).contains("銀行振込").contains("キャンセル・返品について");
             buyer.click("#place-order");
             buyer.waitForPath("/orders/");

@@ -4,6 +4,7 @@ import static io.kizuna.store.StoreFixtures.created;
 import static io.kizuna.store.StoreFixtures.order;
 import static io.kizuna.store.StoreFixtures.product;
 import static io.kizuna.store.StoreFixtures.variant;
+import static io.kizuna.support.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kizuna.support.Api;
@@ -12,31 +13,11 @@ import io.kizuna.support.IntegrationTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Real threads over real HTTP against one PostgreSQL: stock never oversells and retries never double an order. */
 class StoreConcurrencyIntegrationTests extends IntegrationTestBase {
 
-    /** Runs every task at the same moment and returns their results. */
-    static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<Future<T>>();
-        try (var pool = Executors.newFixedThreadPool(tasks.size())) {
-            for (var t : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return t.call();
-                }));
-            }
-            start.countDown();
-            var results = new ArrayList<T>();
-            for (var f : futures) results.add(f.get());
-            return results;
-        }
-    }
 
     private int stock(String sku) {
         return jdbc.sql("select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s").param("s", sku).query(Integer.class).single();

@@ -66,6 +66,19 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().startsWith(base + "/login"));
     }
 
+    /** From the cart: checkout with a Tokyo address and bank transfer, up to the 特定商取引法 confirmation page. */
+    public void checkoutToConfirmation() {
+        click("#to-checkout");
+        type("#name", "山田 花子");
+        type("#postalCode", "150-0001");
+        new org.openqa.selenium.support.ui.Select(find("#prefecture")).selectByVisibleText("東京都");
+        type("#city", "渋谷区神宮前");
+        type("#line1", "1-2-3");
+        type("#phone", "03-1234-5678");
+        click("input[value='bank_transfer']");
+        click("#to-confirm");
+    }
+
     public void waitForPath(String pathPrefix) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().startsWith(base + pathPrefix));
     }

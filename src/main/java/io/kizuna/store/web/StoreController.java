@@ -47,9 +47,12 @@ class StoreController {
     private final Checkout checkout;
     private final ShopManagement shop;
     private final boolean secureCookies;
+    private final ProductJsonLd productJsonLd;
 
     StoreController(CatalogManagement catalog, CartManagement carts, OrderManagement orders, Checkout checkout, ShopManagement shop,
-                    @org.springframework.beans.factory.annotation.Value("${kizuna.cookies.secure:true}") boolean secureCookies) {
+                    @org.springframework.beans.factory.annotation.Value("${kizuna.cookies.secure:true}") boolean secureCookies,
+                    ProductJsonLd productJsonLd) {
+        this.productJsonLd = productJsonLd;
         this.secureCookies = secureCookies;
         this.catalog = catalog;
         this.carts = carts;
@@ -69,9 +72,13 @@ class StoreController {
     }
 
     @GetMapping("/store/{slug}")
-    String product(Optional<Actor> actor, @PathVariable String slug, Model model) {
-        model.addAttribute("product", catalog.view(actor, slug));
+    String product(Optional<Actor> actor, @PathVariable String slug, @RequestParam Map<String, String> params, Model model) {
+        var product = catalog.view(actor, slug);
+        model.addAttribute("product", product);
         model.addAttribute("now", OffsetDateTime.now());
+        model.addAttribute("sections", productJsonLd.sections());
+        model.addAttribute("query", params);
+        model.addAttribute("jsonLd", productJsonLd.of(product));
         return "store/product";
     }
 

@@ -10,9 +10,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** The home page, and the trivial endpoint that benchmarks use as this server's ceiling. */
 @Controller
 class HomeController {
+    private final java.util.List<io.kizuna.web.HomeSection> sections;
+
+    HomeController(java.util.List<io.kizuna.web.HomeSection> sections) {
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(io.kizuna.web.HomeSection::order)).toList();
+    }
 
     @GetMapping("/")
-    String home() {
+    String home(org.springframework.ui.Model model) {
+        model.addAttribute("sections", sections);
         return "home";
     }
 

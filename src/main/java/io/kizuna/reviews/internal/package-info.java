@@ -1,0 +1,2 @@
+/** Tables, SQL and listeners of the reviews module. */
+package io.kizuna.reviews.internal;
