@@ -66,6 +66,7 @@ public class CommunityAudience {
         var thread = threadManagement.facts(threadId);
         if (thread.isEmpty() || userIds.isEmpty()) return Set.of();
         var t = thread.get();
+        if (t.moderation() != null) return Set.of(); // hidden or held: nobody hears about it
         if (t.visibilityValue() != Visibility.PRIVATE) return new HashSet<>(userIds); // every signed-in member sees these
         var members = spaces.membersAmong(t.spaceId(), userIds);
         var result = new HashSet<Long>();

@@ -88,7 +88,7 @@ public class CommunityIndexFeed {
         long[] idArray = ids.stream().mapToLong(Long::longValue).toArray();
         Map<Long, List<IndexedPost>> posts = new HashMap<>();
         jdbc.sql("""
-                select id, thread_id, body, deleted_at is not null as deleted from (
+                select id, thread_id, body, (deleted_at is not null or moderation is not null) as deleted from (
                   select p.*, row_number() over (partition by thread_id order by id) as n from community_posts p where thread_id = any(:ids)
                 ) x where n <= :max order by thread_id, id""")
             .param("ids", idArray).param("max", MAX_POSTS_PER_THREAD)
@@ -96,7 +96,7 @@ public class CommunityIndexFeed {
                 .add(new IndexedPost(rs.getLong(1), rs.getString(3), rs.getBoolean(4))))
             .list();
         return jdbc.sql("""
-                select id, space_id, title, kind, accepted_post_id is not null as solved, deleted_at is not null as deleted, created_at
+                select id, space_id, title, kind, accepted_post_id is not null as solved, (deleted_at is not null or moderation is not null) as deleted, created_at
                 from community_threads where id = any(:ids)""")
             .param("ids", idArray)
             .query((rs, i) -> new IndexedThread(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
@@ -110,7 +110,7 @@ public class CommunityIndexFeed {
         if (ids.isEmpty()) return List.of();
         return jdbc.sql("""
                 select p.id, p.thread_id, t.space_id, t.title, t.kind, t.accepted_post_id is not null as solved, p.body,
-                  (p.deleted_at is not null or t.deleted_at is not null) as deleted,
+                  (p.deleted_at is not null or t.deleted_at is not null or p.moderation is not null or t.moderation is not null) as deleted,
                   p.id = (select min(f.id) from community_posts f where f.thread_id = p.thread_id) as opening_post
                 from community_posts p join community_threads t on t.id = p.thread_id where p.id = any(:ids)""")
             .param("ids", ids.stream().mapToLong(Long::longValue).toArray())

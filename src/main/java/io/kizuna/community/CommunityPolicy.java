@@ -41,6 +41,15 @@ public class CommunityPolicy {
             + "where m.space_id = s.id and m.user_id = :viewer))", Map.of("viewer", actor.get().id().value()));
     }
 
+    /**
+     * Hidden or held content (moderation not null) shows to its author, with the reason or "pending review", and to
+     * staff; for everyone else it does not exist (404, and left out of lists, counts, search and notifications).
+     */
+    public boolean canSeeModerated(Optional<Actor> actor, long authorId, String moderation) {
+        if (moderation == null) return true;
+        return actor.isPresent() && (actor.get().isStaff() || actor.get().id().value() == authorId);
+    }
+
     public boolean canCreateSpace(Actor actor) {
         return actor.isAdmin();
     }

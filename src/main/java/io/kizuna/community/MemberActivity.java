@@ -42,13 +42,13 @@ public class MemberActivity {
         var filter = policy.visibleSpaces(viewer);
         long viewerId = viewer.map(a -> a.id().value()).orElse(0L);
         var threadIds = filter.bind(jdbc.sql("select t.id from community_threads t join community_spaces s on s.id = t.space_id "
-                + "where t.author_id = :member and t.deleted_at is null and " + filter.where() + " order by t.id desc limit 20"))
+                + "where t.author_id = :member and t.deleted_at is null and t.moderation is null and " + filter.where() + " order by t.id desc limit 20"))
             .param("member", member.value()).query(Long.class).list();
         var threadViews = views.threads(threadIds.stream().map(id -> threads.find(id, viewerId)).flatMap(Optional::stream).toList());
         var answers = filter.bind(jdbc.sql("""
                 select p.id, t.id as thread_id, t.title, t.accepted_post_id = p.id as accepted, p.created_at
                 from community_posts p join community_threads t on t.id = p.thread_id join community_spaces s on s.id = t.space_id
-                where p.author_id = :member and p.deleted_at is null and t.deleted_at is null
+                where p.author_id = :member and p.deleted_at is null and t.deleted_at is null and p.moderation is null and t.moderation is null
                   and p.id <> (select min(f.id) from community_posts f where f.thread_id = t.id)""" + " and " + filter.where()
                 + " order by p.id desc limit 20"))
             .param("member", member.value())
@@ -56,7 +56,7 @@ public class MemberActivity {
                 rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class)))
             .list();
         long accepted = filter.bind(jdbc.sql("select count(*) from community_threads t join community_posts p on p.id = t.accepted_post_id "
-                + "join community_spaces s on s.id = t.space_id where p.author_id = :member and t.deleted_at is null and " + filter.where()))
+                + "join community_spaces s on s.id = t.space_id where p.author_id = :member and t.deleted_at is null and t.moderation is null and p.moderation is null and " + filter.where()))
             .param("member", member.value()).query(Long.class).single();
         return new Profile(memberId, name.displayName(), name.handle(), threadViews, answers, accepted);
     }

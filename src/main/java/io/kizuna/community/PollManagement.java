@@ -28,8 +28,11 @@ public class PollManagement {
     private final Polls polls;
     private final CommunityPolicy policy;
     private final PollWriter pollWriter;
+    private final io.kizuna.moderation.ContentGate gate;
 
-    PollManagement(ThreadManagement threadManagement, Polls polls, PollWriter pollWriter, CommunityPolicy policy) {
+    PollManagement(ThreadManagement threadManagement, Polls polls, PollWriter pollWriter, CommunityPolicy policy,
+                   io.kizuna.moderation.ContentGate gate) {
+        this.gate = gate;
         this.threadManagement = threadManagement;
         this.polls = polls;
         this.pollWriter = pollWriter;
@@ -41,6 +44,7 @@ public class PollManagement {
     public PollView create(Actor actor, String threadId, NewPoll poll) {
         var thread = threadManagement.require(Optional.of(actor), threadId);
         if (!policy.canAddPoll(actor, new UserId(thread.authorId()))) throw new ForbiddenException("Only the thread's author or staff add a poll.");
+        gate.requireMayWrite(actor, io.kizuna.moderation.ContentGate.Surface.COMMUNITY);
         pollWriter.add(thread.id(), poll);
         return view(thread, Optional.of(actor));
     }
@@ -53,6 +57,7 @@ public class PollManagement {
     @Transactional
     public PollView vote(Actor actor, String threadId, List<String> optionIds) {
         var thread = threadManagement.require(Optional.of(actor), threadId);
+        gate.requireMayWrite(actor, io.kizuna.moderation.ContentGate.Surface.COMMUNITY);
         var poll = requireOpen(thread);
         var known = polls.options(thread.id()).stream().map(Polls.OptionRow::id).toList();
         var chosen = parseChoices(optionIds, known, poll.multiple());
@@ -64,6 +69,7 @@ public class PollManagement {
     @Transactional
     public PollView retract(Actor actor, String threadId) {
         var thread = threadManagement.require(Optional.of(actor), threadId);
+        gate.requireMayWrite(actor, io.kizuna.moderation.ContentGate.Surface.COMMUNITY);
         requireOpen(thread);
         polls.retract(thread.id(), actor.id().value());
         return view(thread, Optional.of(actor));

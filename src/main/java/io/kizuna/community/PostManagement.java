@@ -10,6 +10,9 @@ import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.Posts;
 import io.kizuna.community.internal.Posts.PostRow;
 import io.kizuna.platform.ReadCache;
+import io.kizuna.moderation.ContentGate;
+import io.kizuna.moderation.ContentGate.Screening;
+import io.kizuna.moderation.ContentGate.Surface;
 import io.kizuna.community.internal.Threads;
 import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;
@@ -41,10 +44,12 @@ public class PostManagement {
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final ReadCache cache;
+    private final ContentGate gate;
 
-    PostManagement(ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
+    PostManagement(ContentGate gate, ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
                    ViewAssembler views, Audit audit, ApplicationEventPublisher events, ReadCache cache) {
         this.cache = cache;
+        this.gate = gate;
         this.threadManagement = threadManagement;
         this.threads = threads;
         this.posts = posts;
@@ -59,10 +64,14 @@ public class PostManagement {
     public Page<PostView> list(Optional<Actor> actor, String threadId, PageRequest page) {
         var thread = threadManagement.require(actor, threadId);
         Long after = page.isFirst() ? null : page.afterLong(0);
-        return cache.read(cache.key(ReadCache.THREAD, thread.id(), "posts:" + page), () -> {
+        var shared = cache.read(cache.key(ReadCache.THREAD, thread.id(), "posts:" + page), () -> {
             var rows = Page.fromOverfetch(posts.page(thread.id(), after, page.limit() + 1), page.limit(), p -> PageRequest.encode(p.id()));
             return new Page<>(views.posts(rows.items(), posts.reactionCounts(rows.items().stream().map(PostRow::id).toList())), rows.nextCursor());
         });
+        // hidden and held posts are in the shared page; each viewer sees only those the visibility rule allows
+        if (shared.items().stream().allMatch(p -> p.moderation() == null)) return shared;
+        return new Page<>(shared.items().stream()
+            .filter(p -> policy.canSeeModerated(actor, Long.parseLong(p.author().id()), p.moderation())).toList(), shared.nextCursor());
     }
 
     /** After a write to a thread's posts: its pages and its space's list are read anew once the write commits. */
@@ -80,17 +89,28 @@ public class PostManagement {
             replyTo = posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
                 .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
         }
+        var screening = gate.screen(actor, Surface.COMMUNITY, body);
         if (!threads.countReply(thread.id(), policy.canReplyWhileLocked(actor))) {
             throw new ConflictException("thread-locked", "This thread is locked.");
         }
         var rendered = markdown.render(body);
         var post = posts.insert(thread.id(), actor.id().value(), body, rendered.html(), replyTo);
         changed(thread.id(), thread.spaceId());
-        events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value(), false, rendered.mentionedUserIds()));
+        String moderation = null;
+        if (screening == Screening.HOLD) {
+            // stored but shown to its author and staff only, and not counted, until a moderator restores it
+            posts.setModeration(post.id(), "held", null);
+            threads.adjustPostCount(thread.id(), -1);
+            gate.held("post", Long.toString(post.id()));
+            moderation = "held";
+        } else {
+            events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value(), false, rendered.mentionedUserIds()));
+        }
         // a new reply has no reactions yet and its author is the caller: no further queries needed
         return new PostView(Long.toString(post.id()), Long.toString(post.threadId()), post.body(), post.bodyHtml(),
             new io.kizuna.community.Views.Author(actor.id().toString(), actor.displayName()),
-            post.replyToPostId() == null ? null : Long.toString(post.replyToPostId()), false, java.util.Map.of(), post.createdAt(), null);
+            post.replyToPostId() == null ? null : Long.toString(post.replyToPostId()), false, java.util.Map.of(), post.createdAt(), null,
+            moderation, null);
     }
 
     /** Edits a post (author or staff); the previous text is kept as a revision. */
@@ -100,8 +120,14 @@ public class PostManagement {
         if (!policy.canEdit(actor, new UserId(post.authorId()))) throw new ForbiddenException("Only the author or staff edit a post.");
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
         if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
+        var screening = gate.screen(actor, Surface.COMMUNITY, body);
         var rendered = markdown.render(body);
         posts.edit(post.id(), post.body(), body, rendered.html(), actor.id().value());
+        if (screening == Screening.HOLD && post.moderation() == null) {
+            posts.setModeration(post.id(), "held", null);
+            threads.adjustPostCount(post.threadId(), -1);
+            gate.held("post", Long.toString(post.id()));
+        }
         cache.changed(ReadCache.THREAD, post.threadId());
         if (!actor.id().equals(new UserId(post.authorId()))) audit.record(actor.id().value(), "post.edit", "post", post.id(), null);
         events.publishEvent(new PostEdited(post.id(), post.threadId(), actor.id().value(), rendered.mentionedUserIds()));
@@ -145,6 +171,7 @@ public class PostManagement {
     private PostRow reactable(Actor actor, String postId, String type) {
         ContentRules.check().known("type", type != null && REACTIONS.contains(type)).orThrow();
         var post = require(actor, postId);
+        gate.requireMayWrite(actor, Surface.COMMUNITY);
         if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
         return post;
     }
@@ -153,6 +180,7 @@ public class PostManagement {
     private PostRow require(Actor actor, String postId) {
         var post = posts.find(ThreadManagement.parseId(postId, "post")).orElseThrow(() -> new NotFoundException("No such post."));
         threadManagement.require(Optional.of(actor), Long.toString(post.threadId()));
+        if (!policy.canSeeModerated(Optional.of(actor), post.authorId(), post.moderation())) throw new NotFoundException("No such post.");
         return post;
     }
 

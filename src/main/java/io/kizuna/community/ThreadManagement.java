@@ -14,6 +14,9 @@ import io.kizuna.platform.ReadCache;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Threads;
 import io.kizuna.community.internal.Threads.ThreadRow;
+import io.kizuna.moderation.ContentGate;
+import io.kizuna.moderation.ContentGate.Screening;
+import io.kizuna.moderation.ContentGate.Surface;
 import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
@@ -54,12 +57,14 @@ public class ThreadManagement {
     private final ApplicationEventPublisher events;
     private final ReadCache cache;
     private final PollWriter pollWriter;
+    private final ContentGate gate;
 
-    ThreadManagement(PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
+    ThreadManagement(ContentGate gate, PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
                      CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events,
                      ReadCache cache) {
         this.cache = cache;
         this.pollWriter = pollWriter;
+        this.gate = gate;
         this.spaceManagement = spaceManagement;
         this.spaces = spaces;
         this.threads = threads;
@@ -85,6 +90,7 @@ public class ThreadManagement {
         if (!policy.canStartThread(actor, new SpaceAccess(space.id(), space.visibilityValue(), true), kind.get())) {
             throw new ForbiddenException("Only staff post announcements.");
         }
+        var screening = gate.screen(actor, Surface.COMMUNITY, form.title() + "\n" + form.body());
         long id = threads.insert(space.id(), kind.get(), form.title().strip(), actor.id().value());
         var rendered = markdown.render(form.body());
         var post = posts.insert(id, actor.id().value(), form.body(), rendered.html(), null);
@@ -92,8 +98,14 @@ public class ThreadManagement {
         if (form.poll() != null) pollWriter.add(id, form.poll());
         cache.changed(ReadCache.THREAD, id);
         cache.changed(ReadCache.SPACE, space.id());
-        events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
-        events.publishEvent(new PostPublished(post.id(), id, actor.id().value(), true, rendered.mentionedUserIds()));
+        if (screening == Screening.HOLD) {
+            // stored but shown to its author and staff only until a moderator restores it (which then announces it)
+            threads.setModeration(id, "held", null);
+            gate.held("thread", Long.toString(id));
+        } else {
+            events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
+            events.publishEvent(new PostPublished(post.id(), id, actor.id().value(), true, rendered.mentionedUserIds()));
+        }
         return views.thread(threads.find(id, actor.id().value()).orElseThrow());
     }
 
@@ -149,6 +161,7 @@ public class ThreadManagement {
     @Transactional
     public ThreadView accept(Actor actor, String threadId, String postId) {
         var thread = require(Optional.of(actor), threadId);
+        gate.requireMayWrite(actor, Surface.COMMUNITY);
         if (thread.kindValue() != ThreadKind.QUESTION) throw new RuleRefusedException("not-a-question", "Only question threads have accepted answers.");
         if (!policy.canAccept(actor, new UserId(thread.authorId()))) throw new ForbiddenException("Only the asker or staff accept an answer.");
         long pid = parseId(postId, "post");
@@ -231,11 +244,13 @@ public class ThreadManagement {
         long id = parseId(threadId, "thread");
         var thread = facts(id).orElseThrow(() -> new NotFoundException("No such thread."));
         if (!spaceManagement.canSee(actor, thread.spaceId(), thread.visibilityValue())) throw new NotFoundException("No such thread.");
+        if (!policy.canSeeModerated(actor, thread.authorId(), thread.moderation())) throw new NotFoundException("No such thread.");
         return thread;
     }
 
     private ThreadRow requireIdea(Actor actor, String threadId) {
         var thread = require(Optional.of(actor), threadId);
+        gate.requireMayWrite(actor, Surface.COMMUNITY);
         if (thread.kindValue() != ThreadKind.IDEA) throw new RuleRefusedException("not-an-idea", "Only idea threads take votes.");
         return thread;
     }

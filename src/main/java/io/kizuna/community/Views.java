@@ -13,16 +13,21 @@ public final class Views {
 
     public record SpaceView(String slug, String name, String description, String visibility, OffsetDateTime createdAt) {}
 
+    /**
+     * {@code moderation} is null, {@code hidden} or {@code held} (pending review); only the author and staff ever see
+     * a thread or post that is not null here, with {@code moderationReason} telling the author why.
+     */
     public record ThreadView(String id, String spaceSlug, String spaceName, String title, String kind, String status,
                              String statusComment, Author author, String acceptedPostId, int postCount, int voteCount,
                              boolean viewerVoted, boolean locked, boolean pinned, boolean hasPoll, OffsetDateTime createdAt,
-                             OffsetDateTime lastActivityAt) {}
+                             OffsetDateTime lastActivityAt, String moderation, String moderationReason) {}
 
     /** Enough of a thread to name and link it (notifications, feeds). */
     public record ThreadRef(String id, String title, String spaceSlug, String spaceName) {}
 
     public record PostView(String id, String threadId, String body, String bodyHtml, Author author, String replyToPostId,
-                           boolean deleted, Map<String, Integer> reactions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+                           boolean deleted, Map<String, Integer> reactions, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                           String moderation, String moderationReason) {}
 
     /**
      * A thread's poll. Counts ({@code votes}, {@code percent}, {@code voters}) are null until the viewer has voted or

@@ -21,6 +21,12 @@ public interface ContentGate {
      */
     Screening screen(Actor actor, Surface surface, String text);
 
+    /**
+     * Opens a review case for content that {@link #screen} told to {@link Screening#HOLD}, once it is stored and has
+     * its id; {@code targetType} is the one its {@link ReportableContent} handles.
+     */
+    default void held(String targetType, String targetId) {}
+
     /** Where the words are going; limits and word lists may differ per surface. */
     enum Surface { COMMUNITY, REVIEW, PRODUCT_QA, UGC, LIVE_CHAT }
 

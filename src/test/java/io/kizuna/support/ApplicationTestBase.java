@@ -37,6 +37,9 @@ public abstract class ApplicationTestBase {
         registry.add("kizuna.cookies.secure", () -> "false");
         registry.add("kizuna.rate-limits.signups-per-hour-per-ip", () -> "10000");
         registry.add("kizuna.rate-limits.logins-per-minute-per-ip", () -> "10000");
+        // tests write fast and often repeat a body; the automatic moderation tests set their own limits
+        registry.add("kizuna.moderation.writes-per-minute", () -> "10000");
+        registry.add("kizuna.moderation.duplicate-window-seconds", () -> "0");
     }
 
     @org.junit.jupiter.api.BeforeEach

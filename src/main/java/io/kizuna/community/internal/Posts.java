@@ -14,13 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Posts {
     public record PostRow(long id, long threadId, long authorId, String body, String bodyHtml, Long replyToPostId,
-                          OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt, String moderation, String moderationReason) {
         public boolean deleted() {
             return deletedAt != null;
         }
     }
 
-    private static final String COLUMNS = "id, thread_id, author_id, body, body_html, reply_to_post_id, created_at, updated_at, deleted_at";
+    private static final String COLUMNS = "id, thread_id, author_id, body, body_html, reply_to_post_id, created_at, updated_at, deleted_at, moderation, moderation_reason";
     private final JdbcClient jdbc;
 
     Posts(JdbcClient jdbc) {
@@ -54,6 +54,12 @@ public class Posts {
             .param("p", id).param("b", previousBody).param("by", editedBy).update();
         jdbc.sql("update community_posts set body = :b, body_html = :h, updated_at = now() where id = :id")
             .param("b", body).param("h", html).param("id", id).update();
+    }
+
+    /** Hides or holds a post ({@code state} null shows it again). */
+    public boolean setModeration(long id, String state, String reason) {
+        return jdbc.sql("update community_posts set moderation = :m, moderation_reason = :r where id = :id and moderation is distinct from :m")
+            .param("m", state).param("r", reason).param("id", id).update() == 1;
     }
 
     /** Soft delete: the row (and its history) stays for audit; readers see a placeholder. */

@@ -15,7 +15,7 @@ public class Threads {
     public record ThreadRow(long id, long spaceId, String spaceSlug, String spaceName, String visibility,
                             String kind, String title, long authorId, String status, String statusComment, Long acceptedPostId,
                             boolean locked, boolean pinned, int postCount, int voteCount, boolean viewerVoted, boolean hasPoll,
-                            OffsetDateTime lastActivityAt, OffsetDateTime createdAt) {
+                            OffsetDateTime lastActivityAt, OffsetDateTime createdAt, String moderation, String moderationReason) {
         public Visibility visibilityValue() {
             return Visibility.fromCode(visibility).orElseThrow();
         }
@@ -26,7 +26,7 @@ public class Threads {
 
         public ThreadRow withViewerVoted() {
             return new ThreadRow(id, spaceId, spaceSlug, spaceName, visibility, kind, title, authorId, status, statusComment,
-                acceptedPostId, locked, pinned, postCount, voteCount, true, hasPoll, lastActivityAt, createdAt);
+                acceptedPostId, locked, pinned, postCount, voteCount, true, hasPoll, lastActivityAt, createdAt, moderation, moderationReason);
         }
     }
 
@@ -34,7 +34,7 @@ public class Threads {
         select t.id, t.space_id, s.slug as space_slug, s.name as space_name, s.visibility,
           t.kind, t.title, t.author_id, t.status, t.status_comment, t.accepted_post_id, t.locked, t.pinned, t.post_count,
           t.vote_count, exists (select 1 from community_idea_votes v where v.thread_id = t.id and v.user_id = :viewer) as viewer_voted,
-          t.has_poll, t.last_activity_at, t.created_at
+          t.has_poll, t.last_activity_at, t.created_at, t.moderation, t.moderation_reason
         from community_threads t join community_spaces s on s.id = t.space_id
         """;
 
@@ -65,7 +65,7 @@ public class Threads {
      */
     public List<ThreadRow> page(long spaceId, long viewer, Boolean afterPinned, OffsetDateTime afterActivity, Long afterId, int limit) {
         String keyset = afterId == null ? "" : " and (t.pinned, t.last_activity_at, t.id) < (:pinned, :activity, :afterId)";
-        var spec = jdbc.sql(SELECT + " where t.space_id = :space and t.deleted_at is null" + keyset
+        var spec = jdbc.sql(SELECT + " where t.space_id = :space and t.deleted_at is null and t.moderation is null" + keyset
                 + " order by t.pinned desc, t.last_activity_at desc, t.id desc limit :limit")
             .param("space", spaceId).param("viewer", viewer).param("limit", limit);
         if (afterId != null) spec = spec.param("pinned", afterPinned).param("activity", afterActivity).param("afterId", afterId);
@@ -102,12 +102,23 @@ public class Threads {
         jdbc.sql("update community_threads set deleted_at = now() where id = :id").param("id", id).update();
     }
 
+    /** Hides or holds a thread ({@code state} null shows it again); lists and search leave such threads out. */
+    public void setModeration(long id, String state, String reason) {
+        jdbc.sql("update community_threads set moderation = :m, moderation_reason = :r where id = :id")
+            .param("m", state).param("r", reason).param("id", id).update();
+    }
+
+    /** Moves the post count without moving the activity time (a post hidden or shown again). */
+    public void adjustPostCount(long id, int delta) {
+        jdbc.sql("update community_threads set post_count = greatest(post_count + :d, 0) where id = :id").param("d", delta).param("id", id).update();
+    }
+
     /** Live threads among {@code ids} in spaces that pass the visibility filter: id, title, space slug and name. */
     public List<io.kizuna.community.Views.ThreadRef> refs(java.util.Collection<Long> ids, io.kizuna.community.CommunityPolicy.SqlFilter visible) {
         if (ids.isEmpty()) return List.of();
         return visible.bind(jdbc.sql("select cast(t.id as text) as id, t.title, s.slug as space_slug, s.name as space_name "
                 + "from community_threads t join community_spaces s on s.id = t.space_id "
-                + "where t.id = any(:ids) and t.deleted_at is null and " + visible.where()))
+                + "where t.id = any(:ids) and t.deleted_at is null and t.moderation is null and " + visible.where()))
             .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
             .query(io.kizuna.community.Views.ThreadRef.class).list();
     }

@@ -42,16 +42,17 @@ public class ViewAssembler {
     private static ThreadView thread(Threads.ThreadRow t, Map<UserId, MemberName> names) {
         return new ThreadView(Long.toString(t.id()), t.spaceSlug(), t.spaceName(), t.title(), t.kind(), t.status(), t.statusComment(),
             author(t.authorId(), names), t.acceptedPostId() == null ? null : Long.toString(t.acceptedPostId()), t.postCount(),
-            t.voteCount(), t.viewerVoted(), t.locked(), t.pinned(), t.hasPoll(), t.createdAt(), t.lastActivityAt());
+            t.voteCount(), t.viewerVoted(), t.locked(), t.pinned(), t.hasPoll(), t.createdAt(), t.lastActivityAt(), t.moderation(), t.moderationReason());
     }
 
     private static PostView post(Posts.PostRow p, Map<UserId, MemberName> names, Map<String, Integer> reactions) {
         if (p.deleted()) {
             return new PostView(Long.toString(p.id()), Long.toString(p.threadId()), null, "", null,
-                p.replyToPostId() == null ? null : Long.toString(p.replyToPostId()), true, Map.of(), p.createdAt(), p.updatedAt());
+                p.replyToPostId() == null ? null : Long.toString(p.replyToPostId()), true, Map.of(), p.createdAt(), p.updatedAt(), null, null);
         }
         return new PostView(Long.toString(p.id()), Long.toString(p.threadId()), p.body(), p.bodyHtml(), author(p.authorId(), names),
-            p.replyToPostId() == null ? null : Long.toString(p.replyToPostId()), false, reactions, p.createdAt(), p.updatedAt());
+            p.replyToPostId() == null ? null : Long.toString(p.replyToPostId()), false, reactions, p.createdAt(), p.updatedAt(),
+            p.moderation(), p.moderationReason());
     }
 
     private static Author author(long id, Map<UserId, MemberName> names) {

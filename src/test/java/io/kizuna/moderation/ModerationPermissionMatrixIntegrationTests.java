@@ -1,0 +1,151 @@
+package io.kizuna.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kizuna.support.Api.Member;
+import io.kizuna.support.IntegrationTestBase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every moderation endpoint against every kind of caller: anonymous, a member, the moderator of another space, the
+ * moderator of the case's space, a global moderator and an admin.
+ */
+class ModerationPermissionMatrixIntegrationTests extends IntegrationTestBase {
+    private static int run;
+    private Member admin;
+    private Member moderator;
+    private Member member;
+    private Member spaceMod;
+    private Member otherSpaceMod;
+    private Member author;
+    private String post;
+
+    @BeforeEach
+    void world() {
+        run++;
+        admin = withRole("admin-pm" + run + "@example.com", "admin");
+        moderator = withRole("mod-pm" + run + "@example.com", "moderator");
+        member = api.member("member-pm" + run + "@example.com", "Member");
+        spaceMod = api.member("spacemod-pm" + run + "@example.com", "Space mod");
+        otherSpaceMod = api.member("othermod-pm" + run + "@example.com", "Other mod");
+        author = api.member("author-pm" + run + "@example.com", "Author");
+        for (var slug : List.of("here-" + run, "there-" + run)) {
+            api.post("/api/v1/spaces", Map.of("slug", slug, "name", slug, "visibility", "public"), admin.token());
+        }
+        grant(spaceMod, "here-" + run);
+        grant(otherSpaceMod, "there-" + run);
+        var thread = api.post("/api/v1/spaces/here-" + run + "/threads", Map.of("title", "題", "body", "本文", "kind", "discussion"), member.token());
+        post = api.post("/api/v1/threads/" + thread.json().get("id").asString() + "/posts", Map.of("body", "返信 " + run), author.token())
+            .json().get("id").asString();
+    }
+
+    private void grant(Member who, String slug) {
+        var r = api.post("/api/v1/moderation/grants", Map.of("userId", who.id(), "spaceSlug", slug, "role", "moderator"), admin.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    private String newCase(Member reporter) {
+        var r = api.post("/api/v1/reports", Map.of("targetType", "post", "targetId", post, "reason", "spam"), reporter.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("caseId").asString();
+    }
+
+    private int status(String method, String path, Object body, Member who) {
+        String token = who == null ? null : who.token();
+        return switch (method) {
+            case "GET" -> api.get(path, token).status();
+            case "POST" -> api.post(path, body, token).status();
+            case "PUT" -> api.put(path, body, token).status();
+            case "DELETE" -> api.delete(path, body, token).status();
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    /** Callers in order: anonymous, member, otherSpaceMod, spaceMod, moderator, admin. */
+    private void expect(String method, String path, Object body, int... statuses) {
+        var callers = new LinkedHashMap<String, Member>();
+        callers.put("anonymous", null);
+        callers.put("member", member);
+        callers.put("otherSpaceMod", otherSpaceMod);
+        callers.put("spaceMod", spaceMod);
+        callers.put("moderator", moderator);
+        callers.put("admin", admin);
+        int i = 0;
+        for (var e : callers.entrySet()) {
+            assertThat(status(method, path, body, e.getValue())).as(method + " " + path + " as " + e.getKey()).isEqualTo(statuses[i++]);
+        }
+    }
+
+    @Test
+    void theQueueIsForModeratorsAndShowsScopedModeratorsOnlyTheirSpaces() {
+        var c = newCase(member);
+        expect("GET", "/api/v1/moderation/queue", null, 401, 403, 200, 200, 200, 200);
+        assertThat(api.get("/api/v1/moderation/queue", otherSpaceMod.token()).json().get("items").findValuesAsString("id")).doesNotContain(c);
+        assertThat(api.get("/api/v1/moderation/queue", spaceMod.token()).json().get("items").findValuesAsString("id")).contains(c);
+        expect("GET", "/api/v1/moderation/reports/" + c, null, 401, 403, 403, 200, 200, 200);
+        expect("GET", "/api/v1/moderation/members/" + author.id(), null, 401, 403, 200, 200, 200, 200);
+    }
+
+    @Test
+    void actionsAreForModeratorsOfTheCasesSpace() {
+        var c = newCase(member);
+        expect("POST", "/api/v1/moderation/reports/" + c + "/actions", Map.of("action", "dismiss"), 401, 403, 403, 200, 200, 200);
+        for (var action : List.of("hide", "restore", "warn", "suspend", "ban")) {
+            Map<String, Object> body = action.equals("suspend") ? Map.of("action", action, "days", 1) : Map.of("action", action);
+            assertThat(status("POST", "/api/v1/moderation/reports/" + c + "/actions", body, member)).as(action + " as member").isEqualTo(403);
+            assertThat(status("POST", "/api/v1/moderation/reports/" + c + "/actions", body, otherSpaceMod)).as(action + " in another space").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void reportingIsForSignedInMembers() {
+        assertThat(status("POST", "/api/v1/reports", Map.of("targetType", "post", "targetId", post, "reason", "spam"), null)).isEqualTo(401);
+        assertThat(status("POST", "/api/v1/reports", Map.of("targetType", "post", "targetId", post, "reason", "spam"), member)).isEqualTo(201);
+        expect("GET", "/api/v1/me/moderation", null, 401, 200, 200, 200, 200, 200);
+    }
+
+    @Test
+    void appealsAreDecidedByModeratorsOfTheCaseOtherThanTheActingOne() {
+        var c = newCase(member);
+        assertThat(status("POST", "/api/v1/moderation/reports/" + c + "/actions", Map.of("action", "warn"), moderator)).isEqualTo(200);
+        var action = api.get("/api/v1/me/moderation", author.token()).json().get("items").get(0).get("id").asString();
+        var appeal = api.post("/api/v1/moderation/appeals", Map.of("actionId", action, "body", "異議"), author.token()).json().get("id").asString();
+        expect("GET", "/api/v1/moderation/appeals", null, 401, 403, 200, 200, 200, 200);
+        assertThat(status("GET", "/api/v1/moderation/appeals/" + appeal, null, member)).isEqualTo(404);
+        assertThat(status("GET", "/api/v1/moderation/appeals/" + appeal, null, author)).isEqualTo(200);
+        var decide = "/api/v1/moderation/appeals/" + appeal + "/decision";
+        assertThat(status("POST", decide, Map.of("outcome", "uphold"), null)).isEqualTo(401);
+        assertThat(status("POST", decide, Map.of("outcome", "uphold"), member)).isEqualTo(403);
+        assertThat(status("POST", decide, Map.of("outcome", "uphold"), author)).isEqualTo(403);
+        assertThat(status("POST", decide, Map.of("outcome", "uphold"), otherSpaceMod)).isEqualTo(403);
+        assertThat(status("POST", decide, Map.of("outcome", "uphold"), moderator)).isEqualTo(403);
+        assertThat(status("POST", decide, Map.of("outcome", "uphold"), spaceMod)).isEqualTo(200);
+    }
+
+    @Test
+    void theAuditLogIsForGlobalModerators() {
+        expect("GET", "/api/v1/moderation/audit", null, 401, 403, 403, 403, 200, 200);
+        expect("GET", "/api/v1/moderation/audit.csv", null, 401, 403, 403, 403, 200, 200);
+        expect("GET", "/api/v1/moderation/routes", null, 401, 403, 403, 403, 200, 200);
+    }
+
+    @Test
+    void settingsAreForOwnersAndAdmins() {
+        expect("PUT", "/api/v1/moderation/routes/support-" + run, Map.of("name", "サポート", "staffIds", List.of()), 401, 403, 403, 403, 403, 200);
+        expect("DELETE", "/api/v1/moderation/routes/support-" + run, null, 401, 403, 403, 403, 403, 204);
+        expect("GET", "/api/v1/moderation/grants", null, 401, 403, 403, 403, 403, 200);
+        var g = Map.of("userId", member.id(), "spaceSlug", "here-" + run, "role", "ambassador");
+        expect("POST", "/api/v1/moderation/grants", g, 401, 403, 403, 403, 403, 201);
+        expect("DELETE", "/api/v1/moderation/grants", g, 401, 403, 403, 403, 403, 204);
+        expect("GET", "/api/v1/moderation/banned-words", null, 401, 403, 403, 403, 403, 200);
+        expect("POST", "/api/v1/moderation/banned-words", Map.of("word", "禁止" + run, "action", "hold"), 401, 403, 403, 403, 403, 201);
+        var word = api.get("/api/v1/moderation/banned-words", admin.token()).json().get("items").get(0).get("id").asString();
+        expect("DELETE", "/api/v1/moderation/banned-words/" + word, null, 401, 403, 403, 403, 403, 204);
+        expect("POST", "/api/v1/guidelines", Map.of("body", "ルール " + run, "material", false), 401, 403, 403, 403, 403, 201);
+        expect("GET", "/api/v1/guidelines", null, 200, 200, 200, 200, 200, 200);
+    }
+}
