@@ -44,6 +44,11 @@ public final class PageContext {
         return at == null ? "" : TIME.format(at.atZoneSameInstant(JAPAN));
     }
 
+    /** A static file's URL with its content version, e.g. {@code page.asset("/js/community.js")}. */
+    public String asset(String path) {
+        return Assets.url(path);
+    }
+
     public String lang() {
         return locale.getLanguage();
     }

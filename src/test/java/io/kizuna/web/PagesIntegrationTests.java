@@ -22,6 +22,30 @@ class PagesIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void staticFilesAreLinkedByContentVersionAndKeptForAYear() {
+        var home = page("/", null);
+        var link = java.util.regex.Pattern.compile("href=\"(/css/app\\.css\\?v=[0-9a-f]{8})\"").matcher(home.body());
+        assertThat(link.find()).as("versioned stylesheet link in %s", home.body()).isTrue();
+        var css = page(link.group(1), null);
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Cache-Control")).contains("max-age=31536000").contains("public");
+    }
+
+    @Test
+    void templatesLinkStaticFilesOnlyThroughTheirVersion() throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/jte"))) {
+            var unversioned = files.filter(f -> f.toString().endsWith(".jte")).filter(f -> {
+                try {
+                    return java.util.regex.Pattern.compile("(src|href)=\"/(js|css)/").matcher(java.nio.file.Files.readString(f)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertThat(unversioned).as("use ${page.asset(...)} for static files").isEmpty();
+        }
+    }
+
+    @Test
     void homeIsEnglishByAcceptLanguage() {
         var r = page("/", "en-US,en;q=0.9");
         assertThat(r.body()).contains("<html lang=\"en\">").contains("Sign up");
