@@ -6,27 +6,15 @@
 #
 #   bash bench/community.sh                 # about 15 minutes
 #   THREADS_TOTAL=20000 bash bench/community.sh   # a smaller generated dataset
-set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+source "$(dirname "$0")/lib.sh"
 THREADS_TOTAL=${THREADS_TOTAL:-100000}
 POSTS_PER_THREAD=${POSTS_PER_THREAD:-10}
 FORUM="${FORUM:-$ROOT/../shared/data/forum-2000x5.jsonl}"
-export BENCH_DIR="$ROOT/bench"
-source "$ROOT/bench/lib.sh"
 
-export KIZUNA_ADMIN_EMAIL=owner@bench.kizuna.invalid KIZUNA_ADMIN_PASSWORD=bench-owner-password
 : >"$LOG"
 start
 pg_connect
-ADMIN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$KIZUNA_ADMIN_EMAIL\",\"password\":\"$KIZUNA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+ADMIN=$(admin_token)
 
 echo "== loading the forum dataset through the API"
 t0=$(date +%s%N)

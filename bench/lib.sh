@@ -1,5 +1,16 @@
-# Shared by the benchmark scripts: JDK and wrk, build, start/stop Kizuna on a fresh data directory, measure with wrk.
-# Expects ROOT and OUT to be set by the caller.
+# Shared by the benchmark scripts (source it first): strict mode, paths, the common knobs, JDK and wrk, build,
+# start/stop Kizuna on a fresh data directory, measure with wrk, the owner's token, SQL against its database.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+export BENCH_DIR="$ROOT/bench"
+export KIZUNA_ADMIN_EMAIL=owner@bench.kizuna.invalid KIZUNA_ADMIN_PASSWORD=bench-owner-password
 if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if ! command -v wrk >/dev/null 2>&1; then
@@ -72,4 +83,10 @@ pg_connect() {
   PG_PORT=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$LOG" | tail -1 | sed 's/.*://')
   PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kizuna"
   PG_PASS=$(cat "$DATA/pg-password")
+}
+
+# A bearer token of the owner account that KIZUNA_ADMIN_* create at start.
+admin_token() {
+  curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$KIZUNA_ADMIN_EMAIL\",\"password\":\"$KIZUNA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])'
 }

@@ -6,28 +6,16 @@
 # at a time: equal latencies mean the summary is kept in constant time; the summary rows are checked against a recount.
 #
 #   bash bench/reviews.sh            # about 5 minutes
-set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+source "$(dirname "$0")/lib.sh"
 REVIEWS=${REVIEWS:-10000}
 WRITERS=${WRITERS:-200}
 CATALOG="${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}"
-export BENCH_DIR="$ROOT/bench"
-source "$ROOT/bench/lib.sh"
 
-export KIZUNA_ADMIN_EMAIL=owner@bench.kizuna.invalid KIZUNA_ADMIN_PASSWORD=bench-owner-password
 : >"$LOG"
 # the writers sign up and log in from one address: lift the per-IP limits for this run only
 start "-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
 pg_connect
-ADMIN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$KIZUNA_ADMIN_EMAIL\",\"password\":\"$KIZUNA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+ADMIN=$(admin_token)
 
 echo "== loading the catalog dataset and $WRITERS writers through the API"
 LOADED=$(python3 bench/load_catalog.py "$BASE" "$ADMIN" "$CATALOG" "$WRITERS")

@@ -5,18 +5,8 @@
 #
 #   bash bench/run.sh            # full run (about 3 minutes)
 #   DURATION=5 bash bench/run.sh # shorter measurement windows
-set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+source "$(dirname "$0")/lib.sh"
 MEMBERS=${MEMBERS:-100000}
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
-
-source "$ROOT/bench/lib.sh"
 
 : >"$LOG"
 echo "== first start (fresh data directory)"
