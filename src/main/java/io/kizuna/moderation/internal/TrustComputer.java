@@ -26,16 +26,19 @@ public class TrustComputer {
     private final ObjectProvider<TrustSignals> sources;
     private final ApplicationEventPublisher events;
     private final TrustCache cache;
+    private final VisitRecorder visits;
 
-    TrustComputer(TrustRows rows, ObjectProvider<TrustSignals> sources, ApplicationEventPublisher events, TrustCache cache) {
+    TrustComputer(TrustRows rows, ObjectProvider<TrustSignals> sources, ApplicationEventPublisher events, TrustCache cache, VisitRecorder visits) {
+        this.visits = visits;
         this.rows = rows;
         this.sources = sources;
         this.events = events;
         this.cache = cache;
     }
 
-    /** Asks every source to write out what it holds in memory. */
+    /** Writes out this node's visits and asks every source to write out what it holds in memory. */
     public void flushSources() {
+        visits.flush();
         sources.orderedStream().forEach(TrustSignals::flush);
     }
 

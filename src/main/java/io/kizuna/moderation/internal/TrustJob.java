@@ -31,7 +31,7 @@ class TrustJob {
         this.stale = Duration.ofMinutes(staleMinutes);
     }
 
-    @Scheduled(fixedDelayString = "${kizuna.moderation.trust.recompute-ms:60000}", initialDelay = 20_000)
+    @Scheduled(fixedDelayString = "${kizuna.moderation.trust.recompute-ms:60000}", initialDelayString = "${kizuna.moderation.trust.initial-delay-ms:20000}")
     void run() {
         computer.flushSources();
         long started = System.nanoTime();
