@@ -16,6 +16,7 @@ import io.kizuna.moderation.internal.Targets;
 import io.kizuna.moderation.internal.TrustCache;
 import io.kizuna.moderation.internal.ViewMaker;
 import io.kizuna.platform.RateLimiter;
+import io.kizuna.platform.ReadCache;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.ForbiddenException;
@@ -82,10 +83,12 @@ public class ModerationManagement {
     private final ApplicationEventPublisher events;
     private final TrustCache trust;
     private final ModerationOptions options;
+    private final ReadCache cache;
 
     ModerationManagement(Cases cases, AuditLog audit, Sanctions sanctions, Targets targets, Scopes scopes, ModerationPolicy policy,
                          ModerationMails mails, ViewMaker views, Guidelines guidelines, IdentityManagement identity, RateLimiter limiter,
-                         ApplicationEventPublisher events, TrustCache trust, ModerationOptions options) {
+                         ApplicationEventPublisher events, TrustCache trust, ModerationOptions options, ReadCache cache) {
+        this.cache = cache;
         this.trust = trust;
         this.options = options;
         this.cases = cases;
@@ -153,7 +156,11 @@ public class ModerationManagement {
         return scopes.of(actor);
     }
 
-    /** The queue: unresolved cases oldest first (or resolved ones newest first), limited to what the actor moderates. */
+    /**
+     * The queue: unresolved cases oldest first (or resolved ones newest first), limited to what the actor moderates. A
+     * page is shared for a second by the moderators of the same scope ({@link ReadCache}); writes to cases on this node
+     * show at once, on other nodes within that second.
+     */
     public Page<CaseView> queue(Actor actor, QueueQuery q, PageRequest page) {
         var scope = scopes.of(actor);
         policy.requireQueue(scope);
@@ -174,9 +181,16 @@ public class ModerationManagement {
             afterId = page.afterLong(1);
         }
         var filter = new Cases.Filter(q.status(), q.reason(), spaceId, q.route(), q.targetType(), scope.spaces(), scope.routes(), !scope.global());
-        var rows = cases.page(filter, afterOpened, afterId, page.limit() + 1);
-        var result = Page.fromOverfetch(rows, page.limit(), c -> PageRequest.encode(c.openedAt(), c.id()));
-        return new Page<>(views.cases(result.items()), result.nextCursor());
+        OffsetDateTime opened = afterOpened;
+        Long after = afterId;
+        // the same page for every moderator with the same scope, for a second (a case written on this node shows at once)
+        String key = cache.key(Cases.QUEUE, 0, (scope.global() ? "*" : scope.spaces() + "/" + scope.routes()) + "|" + filter.status() + "|"
+            + filter.reason() + "|" + filter.spaceId() + "|" + filter.route() + "|" + filter.targetType() + "|" + page);
+        return cache.read(key, () -> {
+            var rows = cases.page(filter, opened, after, page.limit() + 1);
+            var result = Page.fromOverfetch(rows, page.limit(), c -> PageRequest.encode(c.openedAt(), c.id()));
+            return new Page<>(views.cases(result.items()), result.nextCursor());
+        });
     }
 
     /** A case with its reports, actions and the author's history; 404 when it does not exist, 403 outside the actor's scope. */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.kizuna.platform.ReadCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +27,19 @@ public class Cases {
 
     private static final String COLUMNS = "id, target_type, target_id, space_id, author_id, excerpt, url, status, resolution, route, "
         + "reasons, report_count, flag_weight, held, opened_at, first_response_at, resolved_at";
-    private final JdbcClient jdbc;
+    /** The {@link ReadCache} generation of the queue: every write to a case moves it when it commits. */
+    public static final String QUEUE = "moderation-queue";
 
-    Cases(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    Cases(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
+    }
+
+    private void changed() {
+        cache.changed(QUEUE, 0);
     }
 
     private static CaseRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -47,7 +57,7 @@ public class Cases {
      */
     public Merged merge(String targetType, String targetId, String spaceId, Long authorId, String excerpt, String url, String reason,
                         int reports, int weight, boolean held) {
-        return jdbc.sql("""
+        var merged = jdbc.sql("""
                 insert into moderation_cases (target_type, target_id, space_id, author_id, excerpt, url, reasons, report_count, flag_weight, held)
                 values (:type, :target, :space, :author, :excerpt, :url, array[cast(:reason as text)], :reports, :weight, :held)
                 on conflict (target_type, target_id) where status <> 'resolved' do update set
@@ -60,11 +70,14 @@ public class Cases {
             .param("type", targetType).param("target", targetId).param("space", spaceId).param("author", authorId)
             .param("excerpt", excerpt).param("url", url).param("reason", reason).param("reports", reports).param("weight", weight)
             .param("held", held).query(Merged.class).single();
+        changed();
+        return merged;
     }
 
     /** The case's content was taken out of view pending review (weighted flags reached the threshold). */
     public void markHeld(long id) {
         jdbc.sql("update moderation_cases set held = true where id = :id").param("id", id).update();
+        changed();
     }
 
     public boolean reported(String targetType, String targetId, long reporter) {
@@ -134,5 +147,6 @@ public class Cases {
                   resolved_at = case when :status = 'resolved' then now() else null end
                 where id = :id""")
             .param("status", status).param("resolution", resolution).param("route", route).param("id", id).update();
+        changed();
     }
 }
