@@ -2,7 +2,8 @@
 # Trust & safety benchmark (issue 5): builds Kizuna, starts it on a fresh data directory, loads CASES (100,000) open
 # moderation cases by SQL (reports on posts of 200 authors in one space, oldest first as the queue shows them), then
 # measures with wrk at 64 connections, against GET /api/v1/ping in the same run: the queue API (first page, a page
-# 90% of the way down, filtered by reason, as a moderator of the one space) and the queue page HTML. Then the
+# 90% of the way down, filtered by reason, as a moderator of the one space) and the queue page HTML, then the API and
+# the page again at 16 connections. Then the
 # banned-word micro-benchmark (bench/WordBench.java: a 10,000-character Japanese post against 5,000 words).
 #
 #   bash bench/moderation.sh            # about 6 minutes
@@ -72,6 +73,11 @@ ROWS+=("$(measure queue-api-deep "/api/v1/moderation/queue?cursor=$DEEP" "Author
 ROWS+=("$(measure queue-api-reason "/api/v1/moderation/queue?reason=personal_info" "Authorization: Bearer $MOD")")
 ROWS+=("$(measure queue-api-space-mod /api/v1/moderation/queue "Authorization: Bearer $SPACE_MOD")")
 ROWS+=("$(measure queue-page-html /moderation "Authorization: Bearer $MOD")")
+# the same two at 16 connections: as many requests per second, without 64 clients queueing on two cores
+SAVED=$CONNECTIONS; CONNECTIONS=16
+ROWS+=("$(measure queue-api-c16 /api/v1/moderation/queue "Authorization: Bearer $MOD")")
+ROWS+=("$(measure queue-page-html-c16 /moderation "Authorization: Bearer $MOD")")
+CONNECTIONS=$SAVED
 LOADED_RSS=$(rss_mb)
 
 echo "== banned words: a 10,000-character post against 5,000 words"
