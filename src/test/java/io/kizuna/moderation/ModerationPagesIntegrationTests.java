@@ -121,4 +121,25 @@ class ModerationPagesIntegrationTests extends IntegrationTestBase {
         jdbc.sql("delete from moderation_guideline_acceptances").update();
         jdbc.sql("delete from moderation_guidelines").update();
     }
+
+    @Test
+    void aSuspendedMemberCannotWriteThroughThePagesButStillReads() {
+        var admin = withRole("admin-mp6@example.com", "admin");
+        var moderator = withRole("mod-mp6@example.com", "moderator");
+        var member = api.member("member-mp6@example.com", "Member");
+        api.post("/api/v1/spaces", Map.of("slug", "mp6", "name", "MP6", "visibility", "public"), admin.token());
+        String thread = api.post("/api/v1/spaces/mp6/threads", Map.of("title", "題", "body", "本文", "kind", "discussion"), admin.token())
+            .json().get("id").asString();
+        var c = api.post("/api/v1/reports", Map.of("targetType", "member", "targetId", member.id(), "reason", "spam"), admin.token())
+            .json().get("caseId").asString();
+        assertThat(api.post("/api/v1/moderation/reports/" + c + "/actions", Map.of("action", "suspend", "days", 3), moderator.token()).status())
+            .isEqualTo(200);
+        var pages = signedInClient("member-mp6@example.com");
+        var refused = form(pages, "/t/" + thread, "/t/" + thread + "/reply", "body=" + enc("停止中でも書きたい"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(form(pages, "/t/" + thread, "/moderation/report", "targetType=member&targetId=" + admin.id() + "&reason=spam").status())
+            .isEqualTo(302); // reporting is not writing content
+        assertThat(jdbc.sql("select count(*) from community_posts where body = '停止中でも書きたい'").query(Long.class).single()).isZero();
+        assertThat(pages.get("/t/" + thread).status()).isEqualTo(200);
+    }
 }
