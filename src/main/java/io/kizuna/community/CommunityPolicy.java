@@ -88,8 +88,5 @@ public class CommunityPolicy {
         return canEdit(actor, threadAuthor);
     }
 
-    /** Lock, pin, move threads and set idea statuses. */
-    public boolean canModerate(Actor actor) {
-        return actor.isStaff();
-    }
+    /** Lock, pin, move, retitle threads and set idea statuses: {@code ModerationPolicy}'s delegated powers ({@link ThreadCuration}). */
 }

@@ -91,6 +91,15 @@ final class CommunityReportables {
             });
         }
 
+        /** Out of view pending review after weighted flags ({@code flagged}); it was announced before, so restoring is silent. */
+        @Override
+        public void holdForReview(String targetId) {
+            id(targetId).flatMap(id -> threads.find(id, 0)).filter(t -> t.moderation() == null).ifPresent(t -> {
+                threads.setModeration(t.id(), "flagged", null);
+                changed(t);
+            });
+        }
+
         @Override
         public void restore(String targetId) {
             id(targetId).flatMap(id -> threads.find(id, 0)).filter(t -> t.moderation() != null).ifPresent(t -> {
@@ -157,13 +166,25 @@ final class CommunityReportables {
 
         @Override
         public void hide(String targetId, String reason) {
+            takeOutOfView(targetId, "hidden", reason);
+        }
+
+        @Override
+        public void holdForReview(String targetId) {
+            takeOutOfView(targetId, "flagged", null);
+        }
+
+        /** Hides or flags a post (its thread, for the opening post); a post that was shown leaves the count. */
+        private void takeOutOfView(String targetId, String state, String reason) {
             post(targetId).ifPresent(p -> {
                 if (opening(p)) {
-                    threadTargets.hide(Long.toString(p.threadId()), reason);
+                    if (state.equals("hidden")) threadTargets.hide(Long.toString(p.threadId()), reason);
+                    else threadTargets.holdForReview(Long.toString(p.threadId()));
                     return;
                 }
                 boolean wasShown = p.moderation() == null;
-                posts.setModeration(p.id(), "hidden", reason);
+                if (!wasShown && state.equals("flagged")) return;
+                posts.setModeration(p.id(), state, reason);
                 if (wasShown) threads.adjustPostCount(p.threadId(), -1);
                 cache.changed(ReadCache.THREAD, p.threadId());
             });

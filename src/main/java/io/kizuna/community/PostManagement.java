@@ -9,6 +9,7 @@ import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.Posts;
 import io.kizuna.community.internal.Posts.PostRow;
+import io.kizuna.community.internal.ReadPositions;
 import io.kizuna.platform.ReadCache;
 import io.kizuna.moderation.ContentGate;
 import io.kizuna.moderation.ContentGate.Screening;
@@ -45,9 +46,11 @@ public class PostManagement {
     private final ApplicationEventPublisher events;
     private final ReadCache cache;
     private final ContentGate gate;
+    private final ReadPositions reads;
 
-    PostManagement(ContentGate gate, ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
+    PostManagement(ReadPositions reads, ContentGate gate, ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
                    ViewAssembler views, Audit audit, ApplicationEventPublisher events, ReadCache cache) {
+        this.reads = reads;
         this.cache = cache;
         this.gate = gate;
         this.threadManagement = threadManagement;
@@ -68,6 +71,10 @@ public class PostManagement {
             var rows = Page.fromOverfetch(posts.page(thread.id(), after, page.limit() + 1), page.limit(), p -> PageRequest.encode(p.id()));
             return new Page<>(views.posts(rows.items(), posts.reactionCounts(rows.items().stream().map(PostRow::id).toList())), rows.nextCursor());
         });
+        // a signed-in reader has now seen the thread up to this page's last post ("posts read", batched in memory)
+        if (actor.isPresent() && !shared.items().isEmpty()) {
+            reads.saw(actor.get().id().value(), thread.id(), Long.parseLong(shared.items().getLast().id()));
+        }
         // hidden and held posts are in the shared page; each viewer sees only those the visibility rule allows
         if (shared.items().stream().allMatch(p -> p.moderation() == null)) return shared;
         return new Page<>(shared.items().stream()

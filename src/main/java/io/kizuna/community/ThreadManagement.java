@@ -5,7 +5,6 @@ import io.kizuna.community.Events.AnswerAccepted;
 import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Events.ThreadStarted;
 import io.kizuna.community.Views.ThreadView;
-import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.PollWriter;
@@ -34,7 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Threads: start, list, read, accept an answer, vote on ideas, and the staff actions (lock, pin, move, idea status). */
+/** Threads: start, list, read, accept an answer, vote on ideas (lock, pin, move and the like are {@link ThreadCuration}). */
 @Service
 public class ThreadManagement {
     /** A new thread with its opening post and, optionally, a poll. */
@@ -53,14 +52,13 @@ public class ThreadManagement {
     private final Markdown markdown;
     private final CommunityPolicy policy;
     private final ViewAssembler views;
-    private final Audit audit;
     private final ApplicationEventPublisher events;
     private final ReadCache cache;
     private final PollWriter pollWriter;
     private final ContentGate gate;
 
     ThreadManagement(ContentGate gate, PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
-                     CommunityPolicy policy, ViewAssembler views, Audit audit, ApplicationEventPublisher events,
+                     CommunityPolicy policy, ViewAssembler views, ApplicationEventPublisher events,
                      ReadCache cache) {
         this.cache = cache;
         this.pollWriter = pollWriter;
@@ -72,7 +70,6 @@ public class ThreadManagement {
         this.markdown = markdown;
         this.policy = policy;
         this.views = views;
-        this.audit = audit;
         this.events = events;
     }
 
@@ -192,48 +189,6 @@ public class ThreadManagement {
         return fresh(actor, thread.id());
     }
 
-    @Transactional
-    public ThreadView setLocked(Actor actor, String threadId, boolean locked) {
-        var thread = requireModeratable(actor, threadId);
-        threads.setLocked(thread.id(), locked);
-        audit.record(actor.id().value(), locked ? "thread.lock" : "thread.unlock", "thread", thread.id(), null);
-        changed(thread);
-        return fresh(actor, thread.id());
-    }
-
-    @Transactional
-    public ThreadView setPinned(Actor actor, String threadId, boolean pinned) {
-        var thread = requireModeratable(actor, threadId);
-        threads.setPinned(thread.id(), pinned);
-        audit.record(actor.id().value(), pinned ? "thread.pin" : "thread.unpin", "thread", thread.id(), null);
-        changed(thread);
-        return fresh(actor, thread.id());
-    }
-
-    @Transactional
-    public ThreadView move(Actor actor, String threadId, String toSpaceSlug) {
-        var thread = requireModeratable(actor, threadId);
-        var target = spaceManagement.require(Optional.of(actor), toSpaceSlug);
-        threads.move(thread.id(), target.id());
-        audit.record(actor.id().value(), "thread.move", "thread", thread.id(), thread.spaceSlug() + " -> " + target.slug());
-        changed(thread);
-        cache.changed(ReadCache.SPACE, target.id());
-        return fresh(actor, thread.id());
-    }
-
-    /** Staff set an idea's status (open, under review, planned, in progress, shipped, declined) with a comment. */
-    @Transactional
-    public ThreadView setIdeaStatus(Actor actor, String threadId, String status, String comment) {
-        var thread = requireModeratable(actor, threadId);
-        if (thread.kindValue() != ThreadKind.IDEA) throw new RuleRefusedException("not-an-idea", "Only ideas have a status.");
-        ContentRules.check().known("status", status != null && IDEA_STATUSES.contains(status))
-            .optionalText("comment", comment, ContentRules.MAX_DESCRIPTION).orThrow();
-        threads.setStatus(thread.id(), status, comment == null || comment.isBlank() ? null : comment.strip());
-        audit.record(actor.id().value(), "idea.status", "thread", thread.id(), status);
-        changed(thread);
-        return fresh(actor, thread.id());
-    }
-
     /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
     /** A live thread's facts (the same for every viewer), through the read cache. */
     Optional<ThreadRow> facts(long id) {
@@ -252,12 +207,6 @@ public class ThreadManagement {
         var thread = require(Optional.of(actor), threadId);
         gate.requireMayWrite(actor, Surface.COMMUNITY);
         if (thread.kindValue() != ThreadKind.IDEA) throw new RuleRefusedException("not-an-idea", "Only idea threads take votes.");
-        return thread;
-    }
-
-    private ThreadRow requireModeratable(Actor actor, String threadId) {
-        var thread = require(Optional.of(actor), threadId);
-        if (!policy.canModerate(actor)) throw new ForbiddenException("Only staff do this.");
         return thread;
     }
 

@@ -14,13 +14,15 @@ public final class Views {
     public record SpaceView(String slug, String name, String description, String visibility, OffsetDateTime createdAt) {}
 
     /**
-     * {@code moderation} is null, {@code hidden} or {@code held} (pending review); only the author and staff ever see
-     * a thread or post that is not null here, with {@code moderationReason} telling the author why.
+     * {@code moderation} is null, {@code hidden}, {@code held} (pending review) or {@code flagged} (pending review after
+     * community flags); only the author and staff ever see a thread or post that is not null here, with
+     * {@code moderationReason} telling the author why. {@code closedReason} is {@code off_topic} for a thread an
+     * ambassador closed as off-topic.
      */
     public record ThreadView(String id, String spaceSlug, String spaceName, String title, String kind, String status,
                              String statusComment, Author author, String acceptedPostId, int postCount, int voteCount,
                              boolean viewerVoted, boolean locked, boolean pinned, boolean hasPoll, OffsetDateTime createdAt,
-                             OffsetDateTime lastActivityAt, String moderation, String moderationReason) {}
+                             OffsetDateTime lastActivityAt, String moderation, String moderationReason, String closedReason) {}
 
     /** Enough of a thread to name and link it (notifications, feeds). */
     public record ThreadRef(String id, String title, String spaceSlug, String spaceName) {}

@@ -87,6 +87,7 @@ public class IdentityManagement {
                 locale.getLanguage().equals("en") ? "en" : "ja", false)
             .orElseThrow(() -> new ConflictException("email-taken", "An account with this email already exists."));
         handles.assignDefault(user.userId(), user.displayName());
+        events.publishEvent(new MemberSignedUp(user.userId(), form.acceptedGuidelinesVersion()));
         mails.verification(user, emailTokens.issue(user.userId(), EmailTokens.VERIFY, Duration.ofDays(3)));
         return view(user.userId());
     }

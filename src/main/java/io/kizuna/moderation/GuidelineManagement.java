@@ -1,5 +1,7 @@
 package io.kizuna.moderation;
 
+import io.kizuna.identity.MemberSignedUp;
+import io.kizuna.identity.SignupTerms;
 import io.kizuna.moderation.Views.GuidelinesView;
 import io.kizuna.moderation.internal.AuditLog;
 import io.kizuna.moderation.internal.Guidelines;
@@ -8,6 +10,7 @@ import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.NotFoundException;
 import io.kizuna.shared.RuleRefusedException;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 403 of type {@code guidelines-not-accepted}. A fresh install has none, so nothing needs accepting.
  */
 @Service
-public class GuidelineManagement {
+public class GuidelineManagement implements SignupTerms {
     private static final int MAX_BODY = 50_000;
 
     public record NewVersion(String body, Boolean material) {}
@@ -51,6 +54,25 @@ public class GuidelineManagement {
         guidelines.accept(actor.id().value(), version);
         audit.record(actor.id().value(), "guidelines.publish", null, "guidelines", Integer.toString(version), null, null, material ? "material" : "minor");
         return current(Optional.of(actor));
+    }
+
+    @Override
+    public Optional<Integer> currentVersion() {
+        return guidelines.current().map(Guidelines.Version::version);
+    }
+
+    /**
+     * Acceptance at sign-up ({@code acceptedGuidelinesVersion}), in the sign-up transaction: a published version is
+     * recorded (an older one still counts when no material version followed it); a version never published is a 400
+     * and no account is made.
+     */
+    @EventListener
+    void signedUp(MemberSignedUp e) {
+        if (e.acceptedGuidelinesVersion() == null) return;
+        if (guidelines.find(e.acceptedGuidelinesVersion()).isEmpty()) {
+            throw new InvalidInputException("acceptedGuidelinesVersion", "validation.unknownValue");
+        }
+        guidelines.accept(e.member().value(), e.acceptedGuidelinesVersion());
     }
 
     /** The member accepts the current version (the one they were shown: an older number is a 422). */

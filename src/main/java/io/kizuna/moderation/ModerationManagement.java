@@ -13,8 +13,10 @@ import io.kizuna.moderation.internal.ModerationMails;
 import io.kizuna.moderation.internal.Sanctions;
 import io.kizuna.moderation.internal.Scopes;
 import io.kizuna.moderation.internal.Targets;
+import io.kizuna.moderation.internal.TrustCache;
 import io.kizuna.moderation.internal.ViewMaker;
 import io.kizuna.platform.RateLimiter;
+import io.kizuna.platform.ReadCache;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.ForbiddenException;
@@ -79,10 +81,16 @@ public class ModerationManagement {
     private final IdentityManagement identity;
     private final RateLimiter limiter;
     private final ApplicationEventPublisher events;
+    private final TrustCache trust;
+    private final ModerationOptions options;
+    private final ReadCache cache;
 
     ModerationManagement(Cases cases, AuditLog audit, Sanctions sanctions, Targets targets, Scopes scopes, ModerationPolicy policy,
                          ModerationMails mails, ViewMaker views, Guidelines guidelines, IdentityManagement identity, RateLimiter limiter,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, TrustCache trust, ModerationOptions options, ReadCache cache) {
+        this.cache = cache;
+        this.trust = trust;
+        this.options = options;
         this.cases = cases;
         this.audit = audit;
         this.sanctions = sanctions;
@@ -97,7 +105,11 @@ public class ModerationManagement {
         this.events = events;
     }
 
-    /** A member reports something they can see; reports on one target merge into its open case. One report per target per member. */
+    /**
+     * A member reports something they can see; reports on one target merge into its open case. One report per target per
+     * member. A report weighs by its reporter's trust level ({@link ModerationPolicy#reportWeight}); when a case's weight
+     * reaches the options' {@code flagHoldWeight}, the content is held pending review until a moderator decides.
+     */
     @Transactional
     public ReportView report(Actor actor, NewReport form) {
         var problems = new ArrayList<FieldProblem>();
@@ -114,29 +126,41 @@ public class ModerationManagement {
             throw new ConflictException("already-reported", "You have already reported this.");
         }
         limiter.acquire("moderation.report", actor.id().toString(), 30, Duration.ofHours(1));
-        long caseId = cases.merge(content.targetType(), content.targetId(), content.spaceId(),
-            content.author() == null ? null : content.author().value(), content.excerpt(), content.url(), form.reason(), 1, false);
+        int weight = policy.reportWeight(actor, trust.level(actor.id().value()));
+        var merged = cases.merge(content.targetType(), content.targetId(), content.spaceId(),
+            content.author() == null ? null : content.author().value(), content.excerpt(), content.url(), form.reason(), 1, weight, false);
+        Cases.ReportRow r;
         try {
-            var r = cases.insertReport(caseId, content.targetType(), content.targetId(), actor.id().value(), form.reason(),
-                form.note() == null || form.note().isBlank() ? null : form.note().strip());
-            return new ReportView(Long.toString(r.id()), Long.toString(r.caseId()), r.targetType(), r.targetId(), r.reason(), r.note(), r.createdAt());
+            r = cases.insertReport(merged.id(), content.targetType(), content.targetId(), actor.id().value(), form.reason(),
+                form.note() == null || form.note().isBlank() ? null : form.note().strip(), weight);
         } catch (DuplicateKeyException e) { // the same member reporting twice at once: the transaction rolls back the merge too
             throw new ConflictException("already-reported", "You have already reported this.");
         }
+        int threshold = options.current().flagHoldWeight();
+        if (threshold > 0 && merged.flagWeight() >= threshold && !merged.held() && !content.hidden() && !"member".equals(content.targetType())) {
+            target.holdForReview(content.targetId());
+            cases.markHeld(merged.id());
+        }
+        return new ReportView(Long.toString(r.id()), Long.toString(r.caseId()), r.targetType(), r.targetId(), r.reason(), r.note(), r.weight(),
+            r.createdAt());
     }
 
     /** Opens (or joins) a case for content the gate held for review, in the writing transaction. */
     @Transactional
     public void openHeldCase(String targetType, String targetId) {
         targets.of(targetType).flatMap(t -> t.find(targetId)).ifPresent(c -> cases.merge(c.targetType(), c.targetId(), c.spaceId(),
-            c.author() == null ? null : c.author().value(), c.excerpt(), c.url(), HELD_REASON, 0, true));
+            c.author() == null ? null : c.author().value(), c.excerpt(), c.url(), HELD_REASON, 0, 0, true));
     }
 
     public Scope scope(Actor actor) {
         return scopes.of(actor);
     }
 
-    /** The queue: unresolved cases oldest first (or resolved ones newest first), limited to what the actor moderates. */
+    /**
+     * The queue: unresolved cases oldest first (or resolved ones newest first), limited to what the actor moderates. A
+     * page is shared for a second by the moderators of the same scope ({@link ReadCache}); writes to cases on this node
+     * show at once, on other nodes within that second.
+     */
     public Page<CaseView> queue(Actor actor, QueueQuery q, PageRequest page) {
         var scope = scopes.of(actor);
         policy.requireQueue(scope);
@@ -157,9 +181,16 @@ public class ModerationManagement {
             afterId = page.afterLong(1);
         }
         var filter = new Cases.Filter(q.status(), q.reason(), spaceId, q.route(), q.targetType(), scope.spaces(), scope.routes(), !scope.global());
-        var rows = cases.page(filter, afterOpened, afterId, page.limit() + 1);
-        var result = Page.fromOverfetch(rows, page.limit(), c -> PageRequest.encode(c.openedAt(), c.id()));
-        return new Page<>(views.cases(result.items()), result.nextCursor());
+        OffsetDateTime opened = afterOpened;
+        Long after = afterId;
+        // the same page for every moderator with the same scope, for a second (a case written on this node shows at once)
+        String key = cache.key(Cases.QUEUE, 0, (scope.global() ? "*" : scope.spaces() + "/" + scope.routes()) + "|" + filter.status() + "|"
+            + filter.reason() + "|" + filter.spaceId() + "|" + filter.route() + "|" + filter.targetType() + "|" + page);
+        return cache.read(key, () -> {
+            var rows = cases.page(filter, opened, after, page.limit() + 1);
+            var result = Page.fromOverfetch(rows, page.limit(), c -> PageRequest.encode(c.openedAt(), c.id()));
+            return new Page<>(views.cases(result.items()), result.nextCursor());
+        });
     }
 
     /** A case with its reports, actions and the author's history; 404 when it does not exist, 403 outside the actor's scope. */

@@ -21,6 +21,14 @@ public interface ReportableContent {
     /** Hides it from everyone but its author (who is shown {@code reason}) and staff. */
     void hide(String targetId, String reason);
 
-    /** Undoes {@link #hide}. */
+    /** Undoes {@link #hide} and {@link #holdForReview}. */
     void restore(String targetId);
+
+    /**
+     * Takes published content out of view pending a moderator's review because weighted community flags reached the
+     * threshold; its author sees it as pending review. By default the same as {@link #hide} with that reason.
+     */
+    default void holdForReview(String targetId) {
+        hide(targetId, "pending review");
+    }
 }

@@ -148,4 +148,49 @@ class ModerationPermissionMatrixIntegrationTests extends IntegrationTestBase {
         expect("POST", "/api/v1/guidelines", Map.of("body", "ルール " + run, "material", false), 401, 403, 403, 403, 403, 201);
         expect("GET", "/api/v1/guidelines", null, 200, 200, 200, 200, 200, 200);
     }
+
+    @Test
+    void trustLevelsAreReadAndOverriddenByGlobalModeratorsAndConfiguredByAdmins() {
+        var m = "/api/v1/moderation/trust/members/" + author.id();
+        expect("GET", "/api/v1/me/trust", null, 401, 200, 200, 200, 200, 200);
+        expect("GET", m, null, 401, 403, 403, 403, 200, 200);
+        expect("PUT", m + "/override", Map.of("level", 1), 401, 403, 403, 403, 200, 200);
+        expect("POST", m + "/recompute", null, 401, 403, 403, 403, 200, 200);
+        expect("POST", "/api/v1/moderation/trust/recompute", null, 401, 403, 403, 403, 403, 202);
+        var levels = api.get("/api/v1/moderation/trust/thresholds", admin.token()).json().get("levels");
+        expect("GET", "/api/v1/moderation/trust/thresholds", null, 401, 403, 403, 403, 200, 200);
+        expect("PUT", "/api/v1/moderation/trust/thresholds", Map.of("levels", levels), 401, 403, 403, 403, 403, 200);
+        expect("GET", "/api/v1/moderation/options", null, 401, 403, 403, 403, 200, 200);
+        expect("PUT", "/api/v1/moderation/options", Map.of(), 401, 403, 403, 403, 403, 200);
+        // a refused override changed nothing
+        assertThat(api.get(m, admin.token()).json().get("overrideLevel").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void communityHealthIsForGlobalModerators() {
+        expect("GET", "/api/v1/moderation/health/bias", null, 401, 403, 403, 403, 200, 200);
+        expect("GET", "/api/v1/moderation/health/quiet", null, 401, 403, 403, 403, 200, 200);
+    }
+
+    @Test
+    void welcomingIsForAmbassadorsAndTheModeratorsOfTheSpace() {
+        // the author's reply is their first post; the first welcome wins, later ones are 409
+        expect("GET", "/api/v1/moderation/welcome", null, 401, 403, 200, 200, 200, 200);
+        expect("POST", "/api/v1/moderation/welcome/" + post, Map.of(), 401, 403, 403, 201, 409, 409);
+        assertThat(api.get("/api/v1/moderation/welcome", otherSpaceMod.token()).json().get("items").findValuesAsString("postId")).doesNotContain(post);
+    }
+
+    @Test
+    void theStaffPagesFollowTheSameRules() {
+        assertThat(api.get("/moderation/settings", member.token()).status()).isEqualTo(403);
+        assertThat(api.get("/moderation/settings", moderator.token()).status()).isEqualTo(403);
+        assertThat(api.get("/moderation/settings", admin.token()).status()).isEqualTo(200);
+        assertThat(api.get("/moderation/health", member.token()).status()).isEqualTo(403);
+        assertThat(api.get("/moderation/health", spaceMod.token()).status()).isEqualTo(403);
+        assertThat(api.get("/moderation/health", moderator.token()).status()).isEqualTo(200);
+        assertThat(api.get("/moderation/welcome", member.token()).status()).isEqualTo(403);
+        assertThat(api.get("/moderation/welcome", spaceMod.token()).status()).isEqualTo(200);
+        assertThat(api.get("/moderation/members/" + author.id(), member.token()).status()).isEqualTo(403);
+        assertThat(api.get("/moderation/members/" + author.id(), moderator.token()).body()).contains("TL0");
+    }
 }

@@ -4,6 +4,7 @@ import io.kizuna.community.PostManagement;
 import io.kizuna.community.SpaceManagement;
 import io.kizuna.community.SpaceManagement.NewSpace;
 import io.kizuna.community.PollManagement;
+import io.kizuna.community.ThreadCuration;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
 import io.kizuna.identity.IdentityManagement;
@@ -47,8 +48,11 @@ class CommunityDemo implements DemoSeeder {
     private final Spaces spaceRows;
     private final PollManagement polls;
 
+    private final ThreadCuration curation;
+
     CommunityDemo(SpaceManagement spaces, ThreadManagement threads, PostManagement posts, IdentityManagement identity, Spaces spaceRows,
-                  PollManagement polls) {
+                  PollManagement polls, ThreadCuration curation) {
+        this.curation = curation;
         this.polls = polls;
         this.spaces = spaces;
         this.threads = threads;
@@ -98,7 +102,7 @@ class CommunityDemo implements DemoSeeder {
             }
             String status = IDEA_STATUSES[random.nextInt(IDEA_STATUSES.length)];
             if (!status.equals("open")) {
-                threads.setIdeaStatus(admin, idea.id(), status, "ご提案ありがとうございます。チームで検討した結果をお知らせします。");
+                curation.setIdeaStatus(admin, idea.id(), status, "ご提案ありがとうございます。チームで検討した結果をお知らせします。");
             }
         }
         for (int i = 0; i < 50; i++) {

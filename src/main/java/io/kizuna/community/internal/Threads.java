@@ -15,7 +15,8 @@ public class Threads {
     public record ThreadRow(long id, long spaceId, String spaceSlug, String spaceName, String visibility,
                             String kind, String title, long authorId, String status, String statusComment, Long acceptedPostId,
                             boolean locked, boolean pinned, int postCount, int voteCount, boolean viewerVoted, boolean hasPoll,
-                            OffsetDateTime lastActivityAt, OffsetDateTime createdAt, String moderation, String moderationReason) {
+                            OffsetDateTime lastActivityAt, OffsetDateTime createdAt, String moderation, String moderationReason,
+                            String closedReason) {
         public Visibility visibilityValue() {
             return Visibility.fromCode(visibility).orElseThrow();
         }
@@ -26,7 +27,8 @@ public class Threads {
 
         public ThreadRow withViewerVoted() {
             return new ThreadRow(id, spaceId, spaceSlug, spaceName, visibility, kind, title, authorId, status, statusComment,
-                acceptedPostId, locked, pinned, postCount, voteCount, true, hasPoll, lastActivityAt, createdAt, moderation, moderationReason);
+                acceptedPostId, locked, pinned, postCount, voteCount, true, hasPoll, lastActivityAt, createdAt, moderation, moderationReason,
+                closedReason);
         }
     }
 
@@ -34,7 +36,7 @@ public class Threads {
         select t.id, t.space_id, s.slug as space_slug, s.name as space_name, s.visibility,
           t.kind, t.title, t.author_id, t.status, t.status_comment, t.accepted_post_id, t.locked, t.pinned, t.post_count,
           t.vote_count, exists (select 1 from community_idea_votes v where v.thread_id = t.id and v.user_id = :viewer) as viewer_voted,
-          t.has_poll, t.last_activity_at, t.created_at, t.moderation, t.moderation_reason
+          t.has_poll, t.last_activity_at, t.created_at, t.moderation, t.moderation_reason, t.closed_reason
         from community_threads t join community_spaces s on s.id = t.space_id
         """;
 
@@ -81,8 +83,14 @@ public class Threads {
         jdbc.sql("update community_threads set accepted_post_id = :p, status = 'solved' where id = :id").param("p", postId).param("id", id).update();
     }
 
-    public void setLocked(long id, boolean locked) {
-        jdbc.sql("update community_threads set locked = :l where id = :id").param("l", locked).param("id", id).update();
+    /** Locks (with why it was closed, or null) or unlocks a thread; unlocking forgets the reason. */
+    public void setLocked(long id, boolean locked, String closedReason) {
+        jdbc.sql("update community_threads set locked = :l, closed_reason = :r where id = :id")
+            .param("l", locked).param("r", locked ? closedReason : null).param("id", id).update();
+    }
+
+    public void retitle(long id, String title) {
+        jdbc.sql("update community_threads set title = :t where id = :id").param("t", title).param("id", id).update();
     }
 
     public void setPinned(long id, boolean pinned) {

@@ -42,7 +42,8 @@ public class ViewAssembler {
     private static ThreadView thread(Threads.ThreadRow t, Map<UserId, MemberName> names) {
         return new ThreadView(Long.toString(t.id()), t.spaceSlug(), t.spaceName(), t.title(), t.kind(), t.status(), t.statusComment(),
             author(t.authorId(), names), t.acceptedPostId() == null ? null : Long.toString(t.acceptedPostId()), t.postCount(),
-            t.voteCount(), t.viewerVoted(), t.locked(), t.pinned(), t.hasPoll(), t.createdAt(), t.lastActivityAt(), t.moderation(), t.moderationReason());
+            t.voteCount(), t.viewerVoted(), t.locked(), t.pinned(), t.hasPoll(), t.createdAt(), t.lastActivityAt(), t.moderation(), t.moderationReason(),
+            t.closedReason());
     }
 
     private static PostView post(Posts.PostRow p, Map<UserId, MemberName> names, Map<String, Integer> reactions) {

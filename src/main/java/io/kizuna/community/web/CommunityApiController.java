@@ -5,6 +5,7 @@ import io.kizuna.community.PollManagement.NewPoll;
 import io.kizuna.community.PostManagement;
 import io.kizuna.community.SpaceManagement;
 import io.kizuna.community.SpaceManagement.NewSpace;
+import io.kizuna.community.ThreadCuration;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
 import io.kizuna.community.Views.PollView;
@@ -43,9 +44,11 @@ class CommunityApiController {
     private final PostManagement posts;
     private final io.kizuna.community.MemberActivity members;
     private final PollManagement polls;
+    private final ThreadCuration curation;
 
     CommunityApiController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts,
-                           io.kizuna.community.MemberActivity members, PollManagement polls) {
+                           io.kizuna.community.MemberActivity members, PollManagement polls, ThreadCuration curation) {
+        this.curation = curation;
         this.members = members;
         this.polls = polls;
         this.spaces = spaces;
@@ -68,6 +71,10 @@ class CommunityApiController {
     record Move(String spaceSlug) {}
 
     record IdeaStatus(String status, String comment) {}
+
+    record Close(String reason) {}
+
+    record Title(String title) {}
 
     record Preview(String body) {}
 
@@ -177,28 +184,41 @@ class CommunityApiController {
         return threads.unvote(actor, id);
     }
 
+    @PostMapping("/threads/{id}/close")
+    @Operation(summary = "Close a thread as off-topic (ambassadors, trust level 4, moderators of its space)",
+        description = "{reason: off_topic}: locks it with that reason; reopening is a moderator's unlock")
+    ThreadView close(Actor actor, @PathVariable String id, @RequestBody Close body) {
+        return curation.close(actor, id, body.reason());
+    }
+
+    @PutMapping("/threads/{id}/title")
+    @Operation(summary = "Retitle a thread (its author, moderators of its space, trust level 3 and up in public spaces)")
+    ThreadView retitle(Actor actor, @PathVariable String id, @RequestBody Title body) {
+        return curation.retitle(actor, id, body.title());
+    }
+
     @PostMapping("/threads/{id}/lock")
-    @Operation(summary = "Lock or unlock a thread (staff)", description = "{value: true|false}")
+    @Operation(summary = "Lock or unlock a thread (moderators of its space and up)", description = "{value: true|false}")
     ThreadView lock(Actor actor, @PathVariable String id, @RequestBody Flag body) {
-        return threads.setLocked(actor, id, !Boolean.FALSE.equals(body.value()));
+        return curation.setLocked(actor, id, !Boolean.FALSE.equals(body.value()));
     }
 
     @PostMapping("/threads/{id}/pin")
-    @Operation(summary = "Pin or unpin a thread (staff)", description = "{value: true|false}")
+    @Operation(summary = "Pin or unpin a thread (moderators of its space, ambassadors, trust level 4)", description = "{value: true|false}")
     ThreadView pin(Actor actor, @PathVariable String id, @RequestBody Flag body) {
-        return threads.setPinned(actor, id, !Boolean.FALSE.equals(body.value()));
+        return curation.setPinned(actor, id, !Boolean.FALSE.equals(body.value()));
     }
 
     @PostMapping("/threads/{id}/move")
-    @Operation(summary = "Move a thread to another space (staff)")
+    @Operation(summary = "Move a thread to another space (moderators of both spaces; trust level 3 and up between public spaces)")
     ThreadView move(Actor actor, @PathVariable String id, @RequestBody Move body) {
-        return threads.move(actor, id, body.spaceSlug());
+        return curation.move(actor, id, body.spaceSlug());
     }
 
     @PostMapping("/threads/{id}/status")
     @Operation(summary = "Set an idea's status with a comment (staff)", description = "open, under_review, planned, in_progress, shipped, declined")
     ThreadView status(Actor actor, @PathVariable String id, @RequestBody IdeaStatus body) {
-        return threads.setIdeaStatus(actor, id, body.status(), body.comment());
+        return curation.setIdeaStatus(actor, id, body.status(), body.comment());
     }
 
     @PostMapping("/threads/{id}/poll")

@@ -5,9 +5,11 @@ import io.kizuna.community.PollManagement.NewPoll;
 import io.kizuna.community.PostManagement;
 import io.kizuna.community.SpaceManagement;
 import io.kizuna.community.ThreadKind;
+import io.kizuna.community.ThreadCuration;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
 import io.kizuna.community.Views.PostView;
+import io.kizuna.moderation.TrustManagement;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.InvalidInputException;
@@ -33,9 +35,13 @@ class CommunityController {
     private final PostManagement posts;
     private final io.kizuna.community.MemberActivity members;
     private final PollManagement polls;
+    private final ThreadCuration curation;
+    private final TrustManagement trust;
 
     CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts,
-                        io.kizuna.community.MemberActivity members, PollManagement polls) {
+                        io.kizuna.community.MemberActivity members, PollManagement polls, ThreadCuration curation, TrustManagement trust) {
+        this.curation = curation;
+        this.trust = trust;
         this.members = members;
         this.polls = polls;
         this.spaces = spaces;
@@ -51,21 +57,25 @@ class CommunityController {
 
     @GetMapping("/u/{id}")
     String member(Optional<Actor> actor, @PathVariable String id, Model model) {
-        model.addAttribute("profile", members.profile(actor, id));
+        var profile = members.profile(actor, id);
+        model.addAttribute("profile", profile);
+        model.addAttribute("trustLevel", trust.level(io.kizuna.shared.UserId.parse(profile.id())));
         return "community/member";
     }
 
     @PostMapping("/t/{id}/staff")
     String staff(Actor actor, @PathVariable String id, @RequestParam String action,
                  @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String comment,
-                 @RequestParam(defaultValue = "") String space) {
+                 @RequestParam(defaultValue = "") String space, @RequestParam(defaultValue = "") String title) {
         switch (action) {
-            case "lock" -> threads.setLocked(actor, id, true);
-            case "unlock" -> threads.setLocked(actor, id, false);
-            case "pin" -> threads.setPinned(actor, id, true);
-            case "unpin" -> threads.setPinned(actor, id, false);
-            case "status" -> threads.setIdeaStatus(actor, id, status, comment);
-            case "move" -> threads.move(actor, id, space);
+            case "lock" -> curation.setLocked(actor, id, true);
+            case "unlock" -> curation.setLocked(actor, id, false);
+            case "close" -> curation.close(actor, id, "off_topic");
+            case "pin" -> curation.setPinned(actor, id, true);
+            case "unpin" -> curation.setPinned(actor, id, false);
+            case "status" -> curation.setIdeaStatus(actor, id, status, comment);
+            case "move" -> curation.move(actor, id, space);
+            case "retitle" -> curation.retitle(actor, id, title);
             default -> throw new InvalidInputException("action", "validation.unknownValue");
         }
         return "redirect:/t/" + threads.view(Optional.of(actor), id).id();
@@ -127,8 +137,9 @@ class CommunityController {
             && "question".equals(thread.kind()));
         model.addAttribute("form", Form.empty());
         model.addAttribute("poll", thread.hasPoll() ? polls.view(actor, id) : null);
-        model.addAttribute("moveTargets", actor.filter(Actor::isStaff)
-            .map(a -> spaces.visible(actor).stream().filter(s -> !s.slug().equals(thread.spaceSlug())).toList()).orElse(java.util.List.of()));
+        var tools = curation.tools(actor, thread);
+        model.addAttribute("tools", tools);
+        model.addAttribute("moveTargets", tools.move() ? curation.moveTargets(actor.orElseThrow(), thread) : java.util.List.of());
         return "community/thread";
     }
 

@@ -2,6 +2,7 @@ package io.kizuna.identity.web;
 
 import io.kizuna.identity.IdentityManagement;
 import io.kizuna.identity.IdentityManagement.Signup;
+import io.kizuna.identity.SignupTerms;
 import io.kizuna.identity.internal.ActorAuthentication;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.InvalidInputException;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -29,9 +31,12 @@ class SignInController {
     private final IdentityManagement identity;
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
+    private final ObjectProvider<SignupTerms> terms;
 
-    SignInController(IdentityManagement identity, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
+    SignInController(IdentityManagement identity, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens,
+                     ObjectProvider<SignupTerms> terms) {
         this.identity = identity;
+        this.terms = terms;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
     }
@@ -40,16 +45,27 @@ class SignInController {
     String signupForm(Optional<Actor> actor, Model model) {
         if (actor.isPresent()) return "redirect:/account";
         model.addAttribute("form", Form.empty());
+        model.addAttribute("guidelinesVersion", guidelinesVersion());
         return "identity/signup";
+    }
+
+    /** The guidelines version a new member accepts on the form; null while none is published. */
+    private Integer guidelinesVersion() {
+        var t = terms.getIfAvailable();
+        return t == null ? null : t.currentVersion().orElse(null);
     }
 
     @PostMapping("/signup")
     String signup(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "") String displayName, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+                  @RequestParam(defaultValue = "") String displayName, @RequestParam(required = false) Integer acceptGuidelines,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
         var values = Map.of("email", email, "displayName", displayName);
+        var version = guidelinesVersion();
+        model.addAttribute("guidelinesVersion", version);
         try {
-            identity.signup(new Signup(email, password, displayName, null), RequestContextUtils.getLocale(request), request.getRemoteAddr());
+            if (version != null && acceptGuidelines == null) throw new InvalidInputException("acceptGuidelines", "validation.acceptGuidelines");
+            identity.signup(new Signup(email, password, displayName, version == null ? null : acceptGuidelines), RequestContextUtils.getLocale(request),
+                request.getRemoteAddr());
         } catch (InvalidInputException e) {
             return refuse(model, response, 400, Form.refused(values, e), "identity/signup");
         } catch (ConflictException e) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.kizuna.platform.ReadCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,22 +12,34 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Cases {
     public record CaseRow(long id, String targetType, String targetId, String spaceId, Long authorId, String excerpt, String url,
-                          String status, String resolution, String route, List<String> reasons, int reportCount, boolean held,
+                          String status, String resolution, String route, List<String> reasons, int reportCount, int flagWeight, boolean held,
                           OffsetDateTime openedAt, OffsetDateTime firstResponseAt, OffsetDateTime resolvedAt) {}
 
     public record ReportRow(long id, long caseId, String targetType, String targetId, long reporterId, String reason, String note,
-                            OffsetDateTime createdAt) {}
+                            int weight, OffsetDateTime createdAt) {}
+
+    /** The case a report went into, with its weighted flag count after the report. */
+    public record Merged(long id, int flagWeight, boolean held) {}
 
     /** What the queue is filtered by; null fields do not filter. {@code spaces}/{@code routes} limit a scoped moderator. */
     public record Filter(String status, String reason, String spaceId, String route, String targetType,
                          List<String> spaces, List<String> routes, boolean scoped) {}
 
     private static final String COLUMNS = "id, target_type, target_id, space_id, author_id, excerpt, url, status, resolution, route, "
-        + "reasons, report_count, held, opened_at, first_response_at, resolved_at";
-    private final JdbcClient jdbc;
+        + "reasons, report_count, flag_weight, held, opened_at, first_response_at, resolved_at";
+    /** The {@link ReadCache} generation of the queue: every write to a case moves it when it commits. */
+    public static final String QUEUE = "moderation-queue";
 
-    Cases(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    Cases(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
+    }
+
+    private void changed() {
+        cache.changed(QUEUE, 0);
     }
 
     private static CaseRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -34,7 +47,7 @@ public class Cases {
         return new CaseRow(rs.getLong("id"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("space_id"),
             (Long) rs.getObject("author_id"), rs.getString("excerpt"), rs.getString("url"), rs.getString("status"),
             rs.getString("resolution"), rs.getString("route"), Arrays.asList((String[]) reasons.getArray()), rs.getInt("report_count"),
-            rs.getBoolean("held"), rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("first_response_at", OffsetDateTime.class),
+            rs.getInt("flag_weight"), rs.getBoolean("held"), rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("first_response_at", OffsetDateTime.class),
             rs.getObject("resolved_at", OffsetDateTime.class));
     }
 
@@ -42,20 +55,29 @@ public class Cases {
      * Adds a report's reason to the target's unresolved case, opening one if there is none. One statement on the
      * partial unique index, so concurrent reports merge into one case and the count stays exact.
      */
-    public long merge(String targetType, String targetId, String spaceId, Long authorId, String excerpt, String url, String reason,
-                      int reports, boolean held) {
-        return jdbc.sql("""
-                insert into moderation_cases (target_type, target_id, space_id, author_id, excerpt, url, reasons, report_count, held)
-                values (:type, :target, :space, :author, :excerpt, :url, array[cast(:reason as text)], :reports, :held)
+    public Merged merge(String targetType, String targetId, String spaceId, Long authorId, String excerpt, String url, String reason,
+                        int reports, int weight, boolean held) {
+        var merged = jdbc.sql("""
+                insert into moderation_cases (target_type, target_id, space_id, author_id, excerpt, url, reasons, report_count, flag_weight, held)
+                values (:type, :target, :space, :author, :excerpt, :url, array[cast(:reason as text)], :reports, :weight, :held)
                 on conflict (target_type, target_id) where status <> 'resolved' do update set
                   reasons = case when :reason = any(moderation_cases.reasons) then moderation_cases.reasons
                                  else moderation_cases.reasons || cast(:reason as text) end,
                   report_count = moderation_cases.report_count + :reports,
+                  flag_weight = moderation_cases.flag_weight + :weight,
                   held = moderation_cases.held or :held
-                returning id""")
+                returning id, flag_weight, held""")
             .param("type", targetType).param("target", targetId).param("space", spaceId).param("author", authorId)
-            .param("excerpt", excerpt).param("url", url).param("reason", reason).param("reports", reports).param("held", held)
-            .query(Long.class).single();
+            .param("excerpt", excerpt).param("url", url).param("reason", reason).param("reports", reports).param("weight", weight)
+            .param("held", held).query(Merged.class).single();
+        changed();
+        return merged;
+    }
+
+    /** The case's content was taken out of view pending review (weighted flags reached the threshold). */
+    public void markHeld(long id) {
+        jdbc.sql("update moderation_cases set held = true where id = :id").param("id", id).update();
+        changed();
     }
 
     public boolean reported(String targetType, String targetId, long reporter) {
@@ -63,11 +85,11 @@ public class Cases {
             .param("t", targetType).param("id", targetId).param("r", reporter).query(Boolean.class).single();
     }
 
-    public ReportRow insertReport(long caseId, String targetType, String targetId, long reporter, String reason, String note) {
-        return jdbc.sql("insert into moderation_reports (case_id, target_type, target_id, reporter_id, reason, note) "
-                + "values (:c, :t, :id, :r, :reason, :note) returning id, case_id, target_type, target_id, reporter_id, reason, note, created_at")
+    public ReportRow insertReport(long caseId, String targetType, String targetId, long reporter, String reason, String note, int weight) {
+        return jdbc.sql("insert into moderation_reports (case_id, target_type, target_id, reporter_id, reason, note, weight) "
+                + "values (:c, :t, :id, :r, :reason, :note, :w) returning id, case_id, target_type, target_id, reporter_id, reason, note, weight, created_at")
             .param("c", caseId).param("t", targetType).param("id", targetId).param("r", reporter).param("reason", reason).param("note", note)
-            .query(ReportRow.class).single();
+            .param("w", weight).query(ReportRow.class).single();
     }
 
     public Optional<CaseRow> find(long id) {
@@ -80,7 +102,7 @@ public class Cases {
     }
 
     public List<ReportRow> reports(long caseId) {
-        return jdbc.sql("select id, case_id, target_type, target_id, reporter_id, reason, note, created_at from moderation_reports "
+        return jdbc.sql("select id, case_id, target_type, target_id, reporter_id, reason, note, weight, created_at from moderation_reports "
                 + "where case_id = :c order by id").param("c", caseId).query(ReportRow.class).list();
     }
 
@@ -125,5 +147,6 @@ public class Cases {
                   resolved_at = case when :status = 'resolved' then now() else null end
                 where id = :id""")
             .param("status", status).param("resolution", resolution).param("route", route).param("id", id).update();
+        changed();
     }
 }

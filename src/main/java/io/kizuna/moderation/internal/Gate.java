@@ -1,6 +1,5 @@
 package io.kizuna.moderation.internal;
 
-import io.kizuna.identity.IdentityManagement;
 import io.kizuna.moderation.ContentGate;
 import io.kizuna.moderation.ModerationManagement;
 import io.kizuna.platform.RateLimiter;
@@ -21,8 +20,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The real {@link ContentGate}: sanctions and guideline acceptance first, then for words a member publishes the
- * flood limit, banned words (refuse or hold), the link limit for new members and duplicate detection. Staff skip the
- * automatic limits, and so does work that is not a client's request (demo seeding, imports).
+ * flood limit, banned words (refuse or hold), the link and image limit of trust level 0 and duplicate detection. Staff
+ * skip the automatic limits, and so does work that is not a client's request (demo seeding, imports).
  */
 @Component
 class Gate implements ContentGate {
@@ -32,30 +31,27 @@ class Gate implements ContentGate {
     private final Guidelines guidelines;
     private final BannedWords words;
     private final RateLimiter limiter;
-    private final IdentityManagement identity;
+    private final TrustCache trust;
     private final ObjectProvider<ModerationManagement> moderation;
     private final int writesPerMinute;
     private final Duration duplicateWindow;
     private final int newMemberLinks;
-    private final Duration newMemberAge;
     private final Map<Long, ArrayDeque<long[]>> recent = new ConcurrentHashMap<>();
 
-    Gate(Sanctions sanctions, Guidelines guidelines, BannedWords words, RateLimiter limiter, IdentityManagement identity,
+    Gate(Sanctions sanctions, Guidelines guidelines, BannedWords words, RateLimiter limiter, TrustCache trust,
          ObjectProvider<ModerationManagement> moderation,
          @Value("${kizuna.moderation.writes-per-minute:10}") int writesPerMinute,
          @Value("${kizuna.moderation.duplicate-window-seconds:600}") long duplicateWindowSeconds,
-         @Value("${kizuna.moderation.new-member-links:2}") int newMemberLinks,
-         @Value("${kizuna.moderation.new-member-hours:72}") long newMemberHours) {
+         @Value("${kizuna.moderation.new-member-links:2}") int newMemberLinks) {
         this.sanctions = sanctions;
         this.guidelines = guidelines;
         this.words = words;
         this.limiter = limiter;
-        this.identity = identity;
+        this.trust = trust;
         this.moderation = moderation;
         this.writesPerMinute = writesPerMinute;
         this.duplicateWindow = Duration.ofSeconds(duplicateWindowSeconds);
         this.newMemberLinks = newMemberLinks;
-        this.newMemberAge = Duration.ofHours(newMemberHours);
     }
 
     @Override
@@ -108,14 +104,15 @@ class Gate implements ContentGate {
         return verdict;
     }
 
+    /** Trust level 0 (new members) may post only a few links and images at a time; level 1 and up, any number. */
     private void requireFewLinks(Actor actor, String text) {
         var m = LINK.matcher(text);
         int links = 0;
         while (m.find()) links++;
         if (links <= newMemberLinks) return;
-        var joined = identity.view(actor.id()).createdAt();
-        if (joined.plus(newMemberAge).isAfter(OffsetDateTime.now())) {
-            throw new RuleRefusedException("too-many-links", "New members may post at most " + newMemberLinks + " links or images at a time.");
+        if (trust.level(actor.id().value()) == 0) {
+            throw new RuleRefusedException("too-many-links", "New members (trust level 0) may post at most " + newMemberLinks
+                + " links or images at a time.");
         }
     }
 

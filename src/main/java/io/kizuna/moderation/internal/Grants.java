@@ -23,6 +23,11 @@ public class Grants {
         return jdbc.sql("select user_id, space_id, role from moderation_space_grants order by space_id, role, user_id").query(GrantRow.class).list();
     }
 
+    /** Every grant the member holds (both roles, all spaces). */
+    public List<GrantRow> ofMember(long userId) {
+        return jdbc.sql("select user_id, space_id, role from moderation_space_grants where user_id = :u").param("u", userId).query(GrantRow.class).list();
+    }
+
     /** The spaces where the member holds {@code role}. */
     public List<String> spaces(long userId, String role) {
         return jdbc.sql("select space_id from moderation_space_grants where user_id = :u and role = :r")

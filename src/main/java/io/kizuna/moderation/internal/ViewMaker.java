@@ -3,6 +3,7 @@ package io.kizuna.moderation.internal;
 import io.kizuna.identity.IdentityManagement;
 import io.kizuna.identity.MemberName;
 import io.kizuna.moderation.ModeratedSpaces;
+import io.kizuna.moderation.ModerationOptions;
 import io.kizuna.moderation.Views.AuditEntry;
 import io.kizuna.moderation.Views.CaseDetail;
 import io.kizuna.moderation.Views.CaseView;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Rows to views: names for a whole page in one call, space slugs (kept, spaces are not renamed), first-response due times. */
@@ -35,23 +35,24 @@ public class ViewMaker {
     private final Cases cases;
     private final AuditLog audit;
     private final Sanctions sanctions;
-    private final Duration firstResponse;
+    private final ModerationOptions options;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> slugs = new ConcurrentHashMap<>();
 
     ViewMaker(IdentityManagement identity, ObjectProvider<ModeratedSpaces> spaces, Grants grants, Cases cases, AuditLog audit,
-              Sanctions sanctions, @Value("${kizuna.moderation.first-response-minutes:60}") long firstResponseMinutes) {
+              Sanctions sanctions, ModerationOptions options) {
         this.identity = identity;
         this.spaces = spaces;
         this.grants = grants;
         this.cases = cases;
         this.audit = audit;
         this.sanctions = sanctions;
-        this.firstResponse = Duration.ofMinutes(firstResponseMinutes);
+        this.options = options;
     }
 
+    /** The first-response target in force (the options' minutes). */
     public Duration firstResponse() {
-        return firstResponse;
+        return Duration.ofMinutes(options.current().firstResponseMinutes());
     }
 
     public Optional<String> spaceId(String slug) {
@@ -73,10 +74,11 @@ public class ViewMaker {
     public List<CaseView> cases(List<CaseRow> rows) {
         var names = names(rows.stream().map(CaseRow::authorId));
         var now = OffsetDateTime.now(clock);
+        var firstResponse = firstResponse();
         return rows.stream().map(c -> {
             var due = c.openedAt().plus(firstResponse);
             var name = c.authorId() == null ? null : names.get(new UserId(c.authorId()));
-            return new CaseView(Long.toString(c.id()), c.targetType(), c.targetId(), c.reasons(), c.reportCount(), c.status(), c.openedAt(),
+            return new CaseView(Long.toString(c.id()), c.targetType(), c.targetId(), c.reasons(), c.reportCount(), c.flagWeight(), c.status(), c.openedAt(),
                 c.resolution(), c.route(), c.held(), c.spaceId(), spaceSlug(c.spaceId()), c.authorId() == null ? null : c.authorId().toString(),
                 name == null || name.erased() ? null : name.displayName(), c.excerpt(), c.url(), c.firstResponseAt(), due,
                 c.firstResponseAt() == null && !"resolved".equals(c.status()) && now.isAfter(due));
@@ -95,7 +97,7 @@ public class ViewMaker {
 
     public CaseDetail detail(CaseRow c, List<ReportRow> reports, List<AuditRow> actions, List<String> allowed) {
         var reportViews = reports.stream().map(r -> new ReportView(Long.toString(r.id()), Long.toString(r.caseId()), r.targetType(),
-            r.targetId(), r.reason(), r.note(), r.createdAt())).toList();
+            r.targetId(), r.reason(), r.note(), r.weight(), r.createdAt())).toList();
         return new CaseDetail(cases(List.of(c)).getFirst(), reportViews, audit(actions), c.authorId() == null ? null : history(c.authorId()), allowed);
     }
 

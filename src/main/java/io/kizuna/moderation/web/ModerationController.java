@@ -146,8 +146,9 @@ class ModerationController {
 
     @GetMapping("/moderation/audit")
     String audit(Actor actor, @RequestParam(required = false) String action, @RequestParam(name = "actor", required = false) String actorId,
-                 @RequestParam(required = false) String cursor, Model model) {
-        var q = new AuditQuery(blank(actorId), blank(action), null, null, null);
+                 @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to, @RequestParam(required = false) String cursor, Model model) {
+        var q = new AuditQuery(blank(actorId), blank(action), blank(subject), blank(from), blank(to));
         model.addAttribute("entries", settings.audit(actor, q, PageRequest.of("50", cursor)));
         model.addAttribute("query", q);
         return "moderation/audit";
