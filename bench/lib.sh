@@ -85,8 +85,9 @@ pg_connect() {
   PG_PASS=$(cat "$DATA/pg-password")
 }
 
-# A bearer token of the owner account that KIZUNA_ADMIN_* create at start.
-admin_token() {
-  curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$KIZUNA_ADMIN_EMAIL\",\"password\":\"$KIZUNA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])'
+# A bearer token for EMAIL PASSWORD; admin_token: the owner account that KIZUNA_ADMIN_* create at start.
+token() {
+  curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+    | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])'
 }
+admin_token() { token "$KIZUNA_ADMIN_EMAIL" "$KIZUNA_ADMIN_PASSWORD"; }

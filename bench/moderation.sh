@@ -8,26 +8,13 @@
 #
 #   bash bench/moderation.sh            # about 6 minutes
 #   CASES=10000 DURATION=10 bash bench/moderation.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+source "$(dirname "$0")/lib.sh"
 CASES=${CASES:-100000}
-export BENCH_DIR="$ROOT/bench"
-source "$ROOT/bench/lib.sh"
 
-export KIZUNA_ADMIN_EMAIL=owner@bench.kizuna.invalid KIZUNA_ADMIN_PASSWORD=bench-owner-password
 : >"$LOG"
 start "-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
 pg_connect
-token() { curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
-  | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])'; }
-ADMIN=$(token "$KIZUNA_ADMIN_EMAIL" "$KIZUNA_ADMIN_PASSWORD")
+ADMIN=$(admin_token)
 json() { curl -sf "$BASE$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "${@:2}"; }
 
 echo "== a space, a global moderator, a moderator of the space and 200 authors"
