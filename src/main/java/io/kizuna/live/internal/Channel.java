@@ -66,6 +66,7 @@ final class Channel {
         v.sentSeq = lastSeq;
         v.send(out.toByteArray());
         viewers.add(v);
+        if (v.closed()) viewers.remove(v); // it left while being attached
     }
 
     void detach(Viewer v) {

@@ -89,28 +89,32 @@ public class LiveHub implements SmartLifecycle {
                      HttpServletResponse response) throws IOException {
         long id = Long.parseLong(show.id());
         var channel = channel(id);
-        response.setStatus(200);
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Accel-Buffering", "no"); // proxies must not buffer the stream
-        var async = request.startAsync();
-        async.setTimeout(lifetime.toMillis());
-        var out = async.getResponse().getOutputStream();
-        var viewer = new Viewer(async, out, channel, fanout);
-        async.addListener(viewer);
-        out.setWriteListener(viewer);
+        long after = sequence(lastEventId);
         var snapshot = new ArrayList<byte[]>();
         snapshot.add(RETRY);
         snapshot.add(Channel.frame(0, "state", payloads.state(show)));
         snapshot.add(Channel.frame(0, "pin", payloads.pin(show)));
         if (show.pinned() != null) snapshot.add(Channel.frame(0, "stock", payloads.stock(show.pinnedSku(), show.pinned().stock())));
         snapshot.add(Channel.frame(0, "viewers", payloads.viewers(Math.max(show.viewers(), channel.viewers.size() + 1))));
-        channel.attach(viewer, sequence(lastEventId), events, snapshot);
         if (show.live()) {
             channel.newViewers.add(actor.map(a -> "u:" + a.id()).orElseGet(() ->
                 viewerKey != null && VIEWER_KEY.matcher(viewerKey).matches() ? "a:" + viewerKey : "a:" + UUID.randomUUID()));
         }
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no"); // proxies must not buffer the stream
+        // the body ends when the connection does, so the container adds no chunked encoding around the raw stream
+        response.setHeader("Connection", "close");
+        response.flushBuffer(); // the head goes out now, as a 200 without a length; upgrade() would otherwise send 101
+        Viewer viewer;
+        try {
+            viewer = request.upgrade(Viewer.class);
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+        viewer.prepare(channel, fanout, v -> channel.attach(v, after, events, snapshot));
     }
 
     /** A Last-Event-ID as a sequence number; anything else (absent, malformed, negative) means "send the whole history". */
@@ -196,7 +200,7 @@ public class LiveHub implements SmartLifecycle {
             pollStock();
             if (ticks % 2 == 0) presence();
             if (ticks % 5 == 0) catchUp();
-            if (ticks % 25 == 0) channels.values().forEach(c -> c.broadcast(HEARTBEAT));
+            if (ticks % 25 == 0) heartbeat();
             if (ticks % 60 == 0) forgetIdle();
         } catch (RuntimeException e) {
             log.warn("Live housekeeping failed; retrying next second: {}", e.getMessage());
@@ -287,6 +291,17 @@ public class LiveHub implements SmartLifecycle {
                 var c = channels.get(e.getKey());
                 if (c != null && e.getValue() > c.knownSeq) wake(e.getKey());
             });
+    }
+
+    /** Keeps proxies from closing idle streams, finds dead ones, and ends streams past their lifetime (they reconnect and resume). */
+    private void heartbeat() {
+        long now = System.nanoTime();
+        for (var c : channels.values()) {
+            for (var v : c.viewers) {
+                if (now - v.openedAt > lifetime.toNanos()) fanout.execute(v::close);
+            }
+            c.broadcast(HEARTBEAT);
+        }
     }
 
     private void forgetIdle() {
