@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Channel {
     static final int HISTORY = 500;
+    /** From this many listeners on, a fetch is written out by two threads. */
+    static final int SPLIT = 1_000;
     private static final Pattern MESSAGE_ID = Pattern.compile("^\\{\"id\":\"(\\d+)\"");
 
     /** One event as sent: {@code messageId} is the chat message it carries (0 for other kinds). */
@@ -74,8 +76,12 @@ final class Channel {
         if (viewers.isEmpty()) emptySince = System.nanoTime();
     }
 
-    /** Reads events after the last one seen and sends them to every listener; returns the kinds read. */
-    Set<String> fetch(EventLog log) {
+    /**
+     * Reads events after the last one seen and sends them to every listener, the second half of a large audience on
+     * {@code helper} (both halves finish before the next fetch, so each listener still gets events in order); returns
+     * the kinds read.
+     */
+    Set<String> fetch(EventLog log, java.util.concurrent.Executor helper) {
         fetchQueued.set(false);
         Viewer.Batch batch;
         var kinds = new java.util.HashSet<String>();
@@ -93,8 +99,20 @@ final class Channel {
             batch = new Viewer.Batch(frames.getFirst().seq(), frames.getLast().seq(), frames, all.toByteArray());
             if (events.size() == 1_000) kinds.add("more");
         }
-        for (var v : viewers) v.deliver(batch);
+        var all = viewers.toArray(new Viewer[0]);
+        if (all.length < SPLIT) {
+            deliver(all, 0, all.length, batch);
+            return kinds;
+        }
+        int half = all.length / 2;
+        var second = java.util.concurrent.CompletableFuture.runAsync(() -> deliver(all, half, all.length, batch), helper);
+        deliver(all, 0, half, batch);
+        second.join();
         return kinds;
+    }
+
+    private static void deliver(Viewer[] all, int from, int to, Viewer.Batch batch) {
+        for (int i = from; i < to; i++) all[i].deliver(batch);
     }
 
     /** Sends a frame that is not part of the log (viewer counts, stock, reactions) to every listener. */

@@ -62,6 +62,7 @@ public class LiveHub implements SmartLifecycle {
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<Long, AtomicIntegerArray> reactions = new ConcurrentHashMap<>();
     private final ExecutorService fanout = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-fanout").daemon().factory());
+    private final ExecutorService fanoutHelper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-fanout-2").daemon().factory());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-ticker").daemon().factory());
     private volatile boolean running;
     private volatile Connection listening;
@@ -179,7 +180,7 @@ public class LiveHub implements SmartLifecycle {
 
     private void fetch(Channel c) {
         try {
-            var kinds = c.fetch(events);
+            var kinds = c.fetch(events, fanoutHelper);
             if (kinds.contains("pin") || kinds.contains("state")) {
                 shows.find(c.sessionId).ifPresent(s -> {
                     c.state = s.state();
@@ -376,6 +377,7 @@ public class LiveHub implements SmartLifecycle {
             log.debug("Could not clear this node's viewer counts: {}", e.getMessage());
         }
         fanout.shutdown();
+        fanoutHelper.shutdown();
     }
 
     @Override

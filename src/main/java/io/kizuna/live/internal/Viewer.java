@@ -36,6 +36,8 @@ public final class Viewer implements HttpUpgradeHandler, WriteListener, ReadList
     private ArrayDeque<byte[]> backlog;
     private int backlogBytes;
     private boolean closed;
+    /** What the output said after our last write: asking again costs a socket write attempt per frame. */
+    private boolean ready;
 
     /** Created by the container for {@code request.upgrade}; {@link #prepare} gives it its channel before {@link #init}. */
     public Viewer() {}
@@ -67,13 +69,14 @@ public final class Viewer implements HttpUpgradeHandler, WriteListener, ReadList
             queue(frame);
             return;
         }
+        if (!ready) {
+            queue(frame);
+            return;
+        }
         try {
-            if (!out.isReady()) {
-                queue(frame);
-                return;
-            }
             out.write(frame);
-            if (out.isReady()) out.flush(); // when not ready, the container finishes the write and calls onWritePossible
+            ready = out.isReady();
+            if (ready) out.flush(); // when not ready, the container finishes the write and calls onWritePossible
         } catch (IOException | IllegalStateException gone) {
             close();
         }
@@ -98,12 +101,14 @@ public final class Viewer implements HttpUpgradeHandler, WriteListener, ReadList
     private synchronized void drain() {
         if (closed) return;
         try {
-            while (backlog != null && !backlog.isEmpty() && out.isReady()) {
+            ready = out.isReady();
+            while (ready && backlog != null && !backlog.isEmpty()) {
                 var next = backlog.pollFirst();
                 backlogBytes -= next.length;
                 out.write(next);
+                ready = out.isReady();
             }
-            if ((backlog == null || backlog.isEmpty()) && out.isReady()) {
+            if (ready) {
                 backlog = null; // idle connections keep no queue
                 out.flush();
             }
