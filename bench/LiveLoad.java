@@ -221,6 +221,13 @@ public class LiveLoad {
         return -1;
     }
 
+    /** CPU time (user + system) a process has used, in ms. */
+    static long cpuMs(String pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+    }
+
     static void gc(String pid) throws Exception {
         new ProcessBuilder(JCMD, pid, "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         Thread.sleep(1_000);
@@ -327,6 +334,10 @@ public class LiveLoad {
 
         // post RATE messages a second, round-robin over the posters and the post bases
         resetLatency();
+        long[] cpuBefore = new long[pids.length];
+        for (int i = 0; i < pids.length; i++) cpuBefore[i] = cpuMs(pids[i]);
+        long clientCpuBefore = cpuMs(Long.toString(ProcessHandle.current().pid()));
+        long loadStart = System.nanoTime();
         int total = rate * seconds;
         var errors = new AtomicInteger();
         var sender = Executors.newScheduledThreadPool(2);
@@ -360,6 +371,11 @@ public class LiveLoad {
         Thread.sleep(seconds * 1000L + 5_000);
         sender.shutdownNow();
         sampler.shutdownNow();
+        double wall = (System.nanoTime() - loadStart) / 1e9;
+        for (int i = 0; i < pids.length; i++) {
+            System.out.printf("node%d cpu_cores_used=%.2f%n", i + 1, (cpuMs(pids[i]) - cpuBefore[i]) / 1000.0 / wall);
+        }
+        System.out.printf("client cpu_cores_used=%.2f%n", (cpuMs(Long.toString(ProcessHandle.current().pid())) - clientCpuBefore) / 1000.0 / wall);
         int posted = total - errors.get();
         stop.set(true);
         io.join();
