@@ -44,6 +44,8 @@ public class ChatManagement {
     public static final int MAX_BODY = 500;
     public static final String TARGET_TYPE = "live-message";
     private static final Set<String> KINDS = Set.of("chat", "question", "answer");
+    /** The reactions a listener can send, in the order the page shows them. */
+    public static final List<String> REACTIONS = List.of("heart", "clap", "laugh", "wow");
 
     private final LiveManagement live;
     private final Messages messages;
@@ -168,7 +170,7 @@ public class ChatManagement {
 
     /** A reaction (heart, clap, laugh, wow) while the show is live; listeners get them summed per second. */
     public void react(Actor actor, String showId, String type) {
-        if (type == null || !LiveHub.REACTIONS.contains(type)) throw new InvalidInputException("type", "validation.unknownValue");
+        if (type == null || !REACTIONS.contains(type)) throw new InvalidInputException("type", "validation.unknownValue");
         var show = live.require(Optional.of(actor), showId);
         requireLive(show);
         limiter.acquire("live.reaction", actor.id().toString(), 30, Duration.ofSeconds(10));

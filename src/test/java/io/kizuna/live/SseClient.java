@@ -67,6 +67,12 @@ final class SseClient implements AutoCloseable {
         throw new AssertionError("no matching event; seen: " + seen);
     }
 
+    /** Like {@link #await(Predicate)}, but an event that already came (and was skipped) counts too. */
+    Event awaitSeenOrNext(Predicate<Event> test) throws InterruptedException {
+        for (var e : seen) if (test.test(e)) return e;
+        return await(test);
+    }
+
     Event await(String name) throws InterruptedException {
         return await(e -> e.name().equals(name));
     }

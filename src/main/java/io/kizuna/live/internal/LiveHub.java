@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class LiveHub implements SmartLifecycle {
-    public static final List<String> REACTIONS = List.of("heart", "clap", "laugh", "wow");
+    private static final List<String> REACTIONS = io.kizuna.live.ChatManagement.REACTIONS;
     static final String FX_CHANNEL = "kizuna_live_fx";
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final Pattern VIEWER_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");

@@ -1,4 +1,4 @@
-package io.kizuna.live.web;
+package io.kizuna.live;
 
 import io.kizuna.live.Views.Point;
 import java.time.ZoneId;
@@ -10,7 +10,7 @@ import java.util.List;
  * A bar chart of a report series, laid out for server-rendered SVG ({@code live/chart.jte}): bars scaled to the
  * largest value, with time labels in Japan time at the first, middle and last bar.
  */
-public record Chart(String title, List<Bar> bars, long max, List<Label> labels) {
+public record ReportChart(String title, List<Bar> bars, long max, List<Label> labels) {
     public static final int WIDTH = 600;
     public static final int HEIGHT = 160;
     private static final int BOTTOM = 20;
@@ -20,7 +20,7 @@ public record Chart(String title, List<Bar> bars, long max, List<Label> labels) 
 
     public record Label(double x, String text) {}
 
-    public static Chart of(String title, List<Point> points) {
+    public static ReportChart of(String title, List<Point> points) {
         long max = Math.max(1, points.stream().mapToLong(Point::value).max().orElse(1));
         var bars = new ArrayList<Bar>();
         double slot = points.isEmpty() ? 0 : (double) WIDTH / points.size();
@@ -36,7 +36,7 @@ public record Chart(String title, List<Bar> bars, long max, List<Label> labels) 
                 if (labels.stream().noneMatch(l -> l.text().equals(bars.get(i).time()))) labels.add(new Label(bars.get(i).x(), bars.get(i).time()));
             }
         }
-        return new Chart(title, bars, max, labels);
+        return new ReportChart(title, bars, max, labels);
     }
 
     public boolean empty() {
