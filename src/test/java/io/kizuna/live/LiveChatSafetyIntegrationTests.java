@@ -80,6 +80,21 @@ class LiveChatSafetyIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aReportedMessageThatModeratorsHideLeavesTheChatForEveryone() throws Exception {
+        var reporter = api.member("safety-reporter" + n + "@example.com", "通報者" + n);
+        String id = chat(api, show, member.token(), "宣伝です", "chat").json().get("id").asString();
+        var report = api.post("/api/v1/reports", Map.of("targetType", "live-message", "targetId", id, "reason", "spam"), reporter.token());
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        try (var sse = new SseClient(events(), null, null)) {
+            var hide = api.post("/api/v1/moderation/reports/" + report.json().get("caseId").asString() + "/actions", Map.of("action", "hide"),
+                staff.token());
+            assertThat(hide.status()).as(hide.toString()).isEqualTo(200);
+            assertThat(sse.await("delete").data()).contains(id);
+        }
+        assertThat(api.get("/api/v1/live-sessions/" + show + "/messages").body()).doesNotContain("宣伝です");
+    }
+
+    @Test
     void bannedWordsFromTrustAndSafetyAreRefusedInTheChat() {
         api.post("/api/v1/moderation/banned-words", Map.of("word", "禁止語" + n, "action", "refuse", "message", "その言葉は使えません"), staff.token());
         var r = chat(api, show, member.token(), "これは禁止語" + n + "です", "chat");
