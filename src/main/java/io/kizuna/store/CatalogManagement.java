@@ -188,6 +188,25 @@ public class CatalogManagement {
         return product;
     }
 
+    /**
+     * The given SKUs with their product, price and current stock (read now, not cached), in the order asked; unknown
+     * SKUs are left out. Visibility is the caller's to check ({@link StorePolicy#canSeeProduct}).
+     */
+    public List<Views.SkuView> skus(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) return List.of();
+        var variants = products.variantsBySku(skus);
+        var refs = products.refs(variants.values().stream().map(Products.VariantRow::productId).distinct().toList());
+        var result = new ArrayList<Views.SkuView>();
+        for (String sku : new java.util.LinkedHashSet<>(skus)) {
+            var v = variants.get(sku);
+            if (v == null) continue;
+            var ref = refs.get(v.productId());
+            result.add(new Views.SkuView(v.sku(), ref.slug(), v.productName(), v.name(), v.price(), v.memberPrice(), v.stock(),
+                v.taxRate(), v.visibility(), v.active(), ref.image()));
+        }
+        return result;
+    }
+
     public List<String> categories() {
         return cache.read(cache.key(ReadCache.CATALOG, 0, "categories"), products::categories);
     }

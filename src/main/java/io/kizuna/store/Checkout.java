@@ -37,6 +37,7 @@ public class Checkout {
     public static final Set<String> PAYMENT_METHODS = Set.of("bank_transfer", "konbini", "cod", "card");
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 999;
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,30}:[A-Za-z0-9_-]{1,64}");
 
     /** A priced order, ready to be stored. */
     public record Priced(List<ItemRow> items, OrderTotals totals, Address address, PaymentProvider provider, SettingsView settings,
@@ -73,6 +74,7 @@ public class Checkout {
             if (item.sku() != null && !skus.add(item.sku())) rules.add("items[" + i + "].sku", "validation.store.duplicateSku");
         }
         rules.known("paymentMethod", PAYMENT_METHODS.contains(form.paymentMethod()));
+        if (form.source() != null && !SOURCE.matcher(form.source()).matches()) rules.add("source", "validation.store.source");
         var address = address(rules, form.shippingAddress());
         var variants = products.variantsBySku(skus);
         for (int i = 0; i < items.size(); i++) {

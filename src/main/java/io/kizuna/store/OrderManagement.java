@@ -32,7 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class OrderManagement {
-    public record NewOrder(List<NewItem> items, String paymentMethod, AddressForm shippingAddress, String couponCode) {}
+    /**
+     * {@code source} optionally says where the order was placed from, as {@code kind:id} (a live show: {@code live:12});
+     * it is stored on the order and carried by {@link OrderPlaced}, so the module named there can attribute it.
+     */
+    public record NewOrder(List<NewItem> items, String paymentMethod, AddressForm shippingAddress, String couponCode, String source) {
+        public NewOrder(List<NewItem> items, String paymentMethod, AddressForm shippingAddress, String couponCode) {
+            this(items, paymentMethod, shippingAddress, couponCode, null);
+        }
+
+        /** The same order placed from {@code source}. */
+        public NewOrder from(String source) {
+            return new NewOrder(items, paymentMethod, shippingAddress, couponCode, source);
+        }
+    }
 
     /** {@code quantity} is a whole number from 1 to 999; fractions are refused, never rounded. */
     public record NewItem(String sku, BigDecimal quantity) {}
@@ -87,7 +100,7 @@ public class OrderManagement {
         var now = OffsetDateTime.now();
         var start = priced.provider().start(priced.totals().total(), now, priced.settings().paymentDays());
         var row = new Orders.NewOrder(actor.id().value(), form.paymentMethod(), priced.totals(), priced.address(), priced.couponId(),
-            priced.couponCode(), start.reference(), start.dueAt());
+            priced.couponCode(), start.reference(), start.dueAt(), form.source());
         long id = orders.insert(row, priced.items());
         var items = priced.items().stream().map(i -> new ItemRow(id, i.line(), i.productId(), i.variantId(), i.sku(), i.productName(),
             i.variantName(), i.quantity(), i.unitPrice(), i.taxRate())).toList();
@@ -102,6 +115,8 @@ public class OrderManagement {
                 throw new ConflictException("out-of-stock", "Not enough stock left of " + item.sku() + ".");
             }
         }
+        events.publishEvent(new OrderPlaced(id, actor.id().value(), priced.totals().total(), form.source(),
+            items.stream().map(ItemRow::productId).distinct().toList()));
         return view;
     }
 

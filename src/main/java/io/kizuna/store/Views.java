@@ -56,6 +56,21 @@ public final class Views {
         }
     }
 
+    /**
+     * One SKU as other modules show it (a live show's products): its product, price, member price and stock now.
+     * {@code image} is the product's first image or null.
+     */
+    public record SkuView(String sku, String productSlug, String productName, String variantName, int price, Integer memberPrice,
+                          int stock, String taxRate, String visibility, boolean active, String image) {
+        public boolean inStock() {
+            return stock > 0;
+        }
+
+        public boolean membersOnly() {
+            return "members".equals(visibility);
+        }
+    }
+
     public record Address(String name, String postalCode, String prefecture, String city, String line1, String line2, String phone) {}
 
     public record ItemView(String sku, String productName, String variantName, int quantity, int unitPrice, int taxRate) {

@@ -2,20 +2,15 @@ package io.kizuna.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kizuna.KizunaApplication;
 import io.kizuna.support.Api;
 import io.kizuna.support.IntegrationTestBase;
-import io.kizuna.support.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Two Kizuna nodes on one PostgreSQL, each with its own data directory and search index. */
 class TwoNodesIntegrationTests extends IntegrationTestBase {
@@ -25,19 +20,9 @@ class TwoNodesIntegrationTests extends IntegrationTestBase {
 
     @Test
     void eachNodeSearchesWhatTheOtherWrote() throws Exception {
-        var props = new HashMap<String, Object>();
-        props.put("kizuna.database.url", url);
-        props.put("kizuna.database.user", TestDatabase.server().user());
-        props.put("kizuna.database.password", TestDatabase.server().password());
-        props.put("kizuna.database.pool-size", "4");
-        props.put("kizuna.data-dir", Files.createTempDirectory("kizuna-node-b").toString());
-        props.put("kizuna.cookies.secure", "false");
-        props.put("server.port", "0");
-        // command-line arguments, because builder properties are only defaults that application.yml overrides
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (var nodeB = new SpringApplicationBuilder(KizunaApplication.class).run(args)) {
+        try (var nodeB = io.kizuna.support.SecondNode.start(url)) {
             assertThat(nodeB.getBean(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl()).isEqualTo(url);
-            var b = new Api("http://127.0.0.1:" + nodeB.getEnvironment().getProperty("local.server.port"));
+            var b = new Api(io.kizuna.support.SecondNode.base(nodeB));
             var admin = withRole("admin-n@example.com", "admin");
             api.post("/api/v1/spaces", Map.of("slug", "nodes", "name", "Nodes", "visibility", "public"), admin.token());
             // written on node A, found on node B

@@ -56,10 +56,14 @@ public abstract class ApplicationTestBase {
 
     /** A browser-like client signed in through the log-in page (session cookie); POSTs need {@link Api.Response#csrf()}. */
     protected Api signedInClient(String email) {
+        return signedInClient(email, "correct-horse-1");
+    }
+
+    protected Api signedInClient(String email, String password) {
         var client = new Api("http://127.0.0.1:" + port);
         var form = client.get("/login");
         var r = client.raw("POST", "/login", "application/x-www-form-urlencoded", "_csrf=" + enc(form.csrf())
-            + "&email=" + enc(email) + "&password=correct-horse-1");
+            + "&email=" + enc(email) + "&password=" + enc(password));
         if (r.status() != 302) throw new AssertionError("page login failed: " + r);
         return client;
     }

@@ -34,7 +34,7 @@ public class Orders {
     }
 
     public record NewOrder(long buyerId, String paymentMethod, OrderTotals totals, Address address, Long couponId, String couponCode,
-                           String paymentRef, OffsetDateTime paymentDueAt) {}
+                           String paymentRef, OffsetDateTime paymentDueAt, String source) {}
 
     private static final String COLUMNS = "id, buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, "
         + "postal_code, prefecture, city, line1, line2, phone, coupon_id, coupon_code, tracking_number, payment_ref, payment_due_at, "
@@ -51,14 +51,14 @@ public class Orders {
         var a = o.address();
         long id = jdbc.sql("""
                 insert into store_orders (buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, postal_code,
-                  prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at)
+                  prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at, source)
                 values (:buyer, 'pending_payment', :method, :subtotal, :discount, :shipping, :fee, :total, :name, :postal, :pref, :city,
-                  :line1, :line2, :phone, :coupon, :code, :ref, :due) returning id""")
+                  :line1, :line2, :phone, :coupon, :code, :ref, :due, :source) returning id""")
             .param("buyer", o.buyerId()).param("method", o.paymentMethod()).param("subtotal", t.subtotal()).param("discount", t.discount())
             .param("shipping", t.shipping()).param("fee", t.fee()).param("total", t.total()).param("name", a.name())
             .param("postal", a.postalCode()).param("pref", a.prefecture()).param("city", a.city()).param("line1", a.line1())
             .param("line2", a.line2()).param("phone", a.phone()).param("coupon", o.couponId()).param("code", o.couponCode())
-            .param("ref", o.paymentRef()).param("due", o.paymentDueAt()).query(Long.class).single();
+            .param("ref", o.paymentRef()).param("due", o.paymentDueAt()).param("source", o.source()).query(Long.class).single();
         for (var i : items) {
             jdbc.sql("""
                     insert into store_order_items (order_id, line, product_id, variant_id, sku, product_name, variant_name, quantity, unit_price, tax_rate)

@@ -141,6 +141,18 @@ public class Products {
     }
 
     /** Variants by SKU with their product facts, in one query. */
+    /** A product's slug and first image (null when it has none). */
+    public record ProductRef(String slug, String image) {}
+
+    public Map<Long, ProductRef> refs(Collection<Long> productIds) {
+        var result = new java.util.HashMap<Long, ProductRef>();
+        jdbc.sql("select id, slug, images[1] as image from store_products where id = any(:ids)")
+            .param("ids", productIds.stream().mapToLong(Long::longValue).toArray())
+            .query((rs, i) -> Map.entry(rs.getLong("id"), new ProductRef(rs.getString("slug"), rs.getString("image")))).list()
+            .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     public Map<String, VariantRow> variantsBySku(Collection<String> skus) {
         var result = new LinkedHashMap<String, VariantRow>();
         jdbc.sql("""
