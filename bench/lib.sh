@@ -38,7 +38,7 @@ JVM_OPTS=$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | hea
 
 start() { # [extra JVM options] [jar]
   local t0; t0=$(date +%s%N)
-  KIZUNA_DATA_DIR="$DATA" PORT="$PORT" KIZUNA_COOKIE_SECURE=false "$JAVA" $JVM_OPTS ${1:-} -jar "${2:-$JAR}" >>"$LOG" 2>&1 &
+  KIZUNA_DATA_DIR="$DATA" PORT="$PORT" KIZUNA_COOKIE_SECURE=false "$JAVA" $JVM_OPTS ${1:-} ${EXTRA_OPTS:-} -jar "${2:-$JAR}" >>"$LOG" 2>&1 &
   PID=$!
   until curl -sf "$BASE/actuator/health" >/dev/null; do
     kill -0 "$PID" 2>/dev/null || { echo "Kizuna died; see $LOG"; tail -30 "$LOG"; exit 1; }
