@@ -69,17 +69,16 @@ DEEP=$(sql "select pinned::text || chr(31) || to_char(last_activity_at at time z
   | python3 -c 'import sys,base64; print(base64.urlsafe_b64encode(sys.stdin.read().strip().encode()).decode().rstrip("="))')
 
 FIRST_TOKEN=${TOKENS%%,*}
-echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null
-ROWS=()
-ROWS+=("$(measure ping /api/v1/ping)")
-ROWS+=("$(measure threads-first /api/v1/spaces/bench/threads)")
-ROWS+=("$(measure threads-first-member /api/v1/spaces/bench/threads "Authorization: Bearer $FIRST_TOKEN")")
-ROWS+=("$(measure threads-deep "/api/v1/spaces/bench/threads?cursor=$DEEP")")
-ROWS+=("$(measure posts-first /api/v1/threads/$SAMPLE/posts)")
-ROWS+=("$(measure posts-first-member /api/v1/threads/$SAMPLE/posts "Authorization: Bearer $FIRST_TOKEN")")
-ROWS+=("$(measure thread-page-html /t/$SAMPLE)")
-ROWS+=("$(measure space-page-html /s/bench)")
+echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up each"
+measure_all \
+  "ping|/api/v1/ping" \
+  "threads-first|/api/v1/spaces/bench/threads" \
+  "threads-first-member|/api/v1/spaces/bench/threads|Authorization: Bearer $FIRST_TOKEN" \
+  "threads-deep|/api/v1/spaces/bench/threads?cursor=$DEEP" \
+  "posts-first|/api/v1/threads/$SAMPLE/posts" \
+  "posts-first-member|/api/v1/threads/$SAMPLE/posts|Authorization: Bearer $FIRST_TOKEN" \
+  "thread-page-html|/t/$SAMPLE" \
+  "space-page-html|/s/bench"
 
 echo "== search, one client"
 SEARCH=$(wrk -t1 -c1 -d"${DURATION}s" -s bench/search.lua "$BASE" | grep PERCENTILES)

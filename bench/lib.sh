@@ -64,6 +64,26 @@ measure() { # name path [header]
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   echo "$name|$path|$rps|$(to_ms "$p50")|$(to_ms "$p99")|${non2xx:-0}"
 }
+
+# Measures every "name|path[|header]" into ROWS, after JIT_WARMUP seconds (default 90) of load rotating over all
+# of them: on 2 cores the C2 compiler competes with the request threads, and a few seconds of warm-up measure the
+# interpreter, not the server. The first spec is the trivial endpoint the ratios are taken against.
+measure_all() {
+  local each spec name path header
+  each=$(( ${JIT_WARMUP:-90} / (3 * $#) )); [ "$each" -lt 1 ] && each=1
+  echo "== warming the JIT: ${JIT_WARMUP:-90} s over $# endpoints"
+  for _ in 1 2 3; do
+    for spec in "$@"; do
+      IFS='|' read -r name path header <<<"$spec"
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${each}s" ${header:+-H "$header"} "$BASE$path" >/dev/null
+    done
+  done
+  ROWS=()
+  for spec in "$@"; do
+    IFS='|' read -r name path header <<<"$spec"
+    ROWS+=("$(measure "$name" "$path" "$header")")
+  done
+}
 to_ms() { echo "$1" | awk '/us$/ {sub("us",""); printf "%.2f", $1/1000; next} /ms$/ {sub("ms",""); printf "%.2f", $1; next} /s$/ {sub("s",""); printf "%.2f", $1*1000; next} {print $1}'; }
 
 

@@ -50,16 +50,15 @@ DEEP=$(sql "select to_char(opened_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI
   | python3 -c 'import sys,base64; print(base64.urlsafe_b64encode(sys.stdin.read().strip().encode()).decode().rstrip("="))')
 curl -sf "$BASE/api/v1/moderation/queue" -H "Authorization: Bearer $MOD" | python3 -c 'import sys,json; d=json.load(sys.stdin); assert len(d["items"]) == 20, d'
 
-echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null
-ROWS=()
-ROWS+=("$(measure ping /api/v1/ping)")
-ROWS+=("$(measure queue-api /api/v1/moderation/queue "Authorization: Bearer $MOD")")
-ROWS+=("$(measure queue-api-100 "/api/v1/moderation/queue?limit=100" "Authorization: Bearer $MOD")")
-ROWS+=("$(measure queue-api-deep "/api/v1/moderation/queue?cursor=$DEEP" "Authorization: Bearer $MOD")")
-ROWS+=("$(measure queue-api-reason "/api/v1/moderation/queue?reason=personal_info" "Authorization: Bearer $MOD")")
-ROWS+=("$(measure queue-api-space-mod /api/v1/moderation/queue "Authorization: Bearer $SPACE_MOD")")
-ROWS+=("$(measure queue-page-html /moderation "Authorization: Bearer $MOD")")
+echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up each"
+measure_all \
+  "ping|/api/v1/ping" \
+  "queue-api|/api/v1/moderation/queue|Authorization: Bearer $MOD" \
+  "queue-api-100|/api/v1/moderation/queue?limit=100|Authorization: Bearer $MOD" \
+  "queue-api-deep|/api/v1/moderation/queue?cursor=$DEEP|Authorization: Bearer $MOD" \
+  "queue-api-reason|/api/v1/moderation/queue?reason=personal_info|Authorization: Bearer $MOD" \
+  "queue-api-space-mod|/api/v1/moderation/queue|Authorization: Bearer $SPACE_MOD" \
+  "queue-page-html|/moderation|Authorization: Bearer $MOD"
 # the same two at 16 connections: as many requests per second, without 64 clients queueing on two cores
 SAVED=$CONNECTIONS; CONNECTIONS=16
 ROWS+=("$(measure queue-api-c16 /api/v1/moderation/queue "Authorization: Bearer $MOD")")

@@ -55,16 +55,15 @@ GEN_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", n/1e9}')
 COUNT=$(sql "select count(*) from reviews" | tail -1)
 echo "$COUNT reviews in ${GEN_S}s"
 
-echo "== reads: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null # JIT warm-up of the whole stack
-ROWS=()
-ROWS+=("$(measure ping /api/v1/ping)")
-ROWS+=("$(measure reviews-newest /api/v1/products/$MANY/reviews)")
-ROWS+=("$(measure reviews-helpful "/api/v1/products/$MANY/reviews?sort=helpful")")
-ROWS+=("$(measure reviews-rating "/api/v1/products/$MANY/reviews?sort=rating")")
-ROWS+=("$(measure reviews-3-stars "/api/v1/products/$MANY/reviews?stars=3")")
-ROWS+=("$(measure product-page-html /store/$MANY)")
-ROWS+=("$(measure product-page-html-no-reviews /store/$FEW)")
+echo "== reads: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up each"
+measure_all \
+  "ping|/api/v1/ping" \
+  "reviews-newest|/api/v1/products/$MANY/reviews" \
+  "reviews-helpful|/api/v1/products/$MANY/reviews?sort=helpful" \
+  "reviews-rating|/api/v1/products/$MANY/reviews?sort=rating" \
+  "reviews-3-stars|/api/v1/products/$MANY/reviews?stars=3" \
+  "product-page-html|/store/$MANY" \
+  "product-page-html-no-reviews|/store/$FEW"
 LOADED_RSS=$(rss_mb)
 
 echo "== writes: $WRITERS members each review $MANY ($REVIEWS reviews) and $FEW (none), one request at a time"

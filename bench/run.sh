@@ -46,12 +46,11 @@ done
 TOKEN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"email":"bench1@bench.kizuna.invalid","password":"bench-password-1"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 
-echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/api/v1/ping" >/dev/null # JIT warm-up of the whole stack
-ROWS=()
-ROWS+=("$(measure ping /api/v1/ping)")
-ROWS+=("$(measure me /api/v1/me "Authorization: Bearer $TOKEN")")
-ROWS+=("$(measure home /)")
+echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up each"
+measure_all \
+  "ping|/api/v1/ping" \
+  "me|/api/v1/me|Authorization: Bearer $TOKEN" \
+  "home|/"
 LOADED_RSS=$(rss_mb)
 
 PING_RPS=$(echo "${ROWS[0]}" | cut -d'|' -f3)
