@@ -33,12 +33,12 @@ PID=""
 cleanup() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; fi; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-# The same JVM options as ./mvnw spring-boot:run (see pom.xml), so figures describe the shipped defaults.
+# The same JVM options (and MALLOC_ARENA_MAX) as ./mvnw spring-boot:run (see pom.xml), so figures describe the shipped defaults.
 JVM_OPTS=$(sed -n 's:.*<jvmArguments>\(.*\)</jvmArguments>.*:\1:p' pom.xml | head -1)
 
 start() { # [extra JVM options] [jar]
   local t0; t0=$(date +%s%N)
-  KIZUNA_DATA_DIR="$DATA" PORT="$PORT" KIZUNA_COOKIE_SECURE=false "$JAVA" $JVM_OPTS ${1:-} ${EXTRA_OPTS:-} -jar "${2:-$JAR}" >>"$LOG" 2>&1 &
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} KIZUNA_DATA_DIR="$DATA" PORT="$PORT" KIZUNA_COOKIE_SECURE=false "$JAVA" $JVM_OPTS ${1:-} ${EXTRA_OPTS:-} -jar "${2:-$JAR}" >>"$LOG" 2>&1 &
   PID=$!
   until curl -sf "$BASE/actuator/health" >/dev/null; do
     kill -0 "$PID" 2>/dev/null || { echo "Kizuna died; see $LOG"; tail -30 "$LOG"; exit 1; }

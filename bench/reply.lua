@@ -3,7 +3,15 @@ local tokens = {}
 for t in string.gmatch(os.getenv("BENCH_TOKENS"), "[^,]+") do tokens[#tokens + 1] = t end
 local first = tonumber(os.getenv("BENCH_FIRST_THREAD"))
 local span = tonumber(os.getenv("BENCH_THREAD_SPAN"))
-local n = 0
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+n = 0 -- each wrk thread counts from its own base, so no member posts the same text twice (duplicate-post check)
+function init(args)
+  n = tonumber(id) * 1000000000
+end
 request = function()
   n = n + 1
   local thread = first + math.random(0, span - 1)
