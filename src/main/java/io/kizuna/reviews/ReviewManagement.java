@@ -128,6 +128,14 @@ public class ReviewManagement {
         return new ReviewPage(items.items(), items.nextCursor(), summary(productId), mine);
     }
 
+    /**
+     * What is the same for every visitor (not signed in) of a product's reviews, such as the rendered section of its
+     * page, shared for a second like the lists; any review write on this node replaces it at once.
+     */
+    public <T> T sharedWithVisitors(long productId, String what, java.util.function.Supplier<T> loader) {
+        return cache.read(cache.key(CACHE, productId, "visitors:" + what), loader);
+    }
+
     /** The summary of a product's published reviews. */
     public Summary summary(long productId) {
         return cache.read(cache.key(CACHE, productId, "summary"), () -> summaries.find(productId));

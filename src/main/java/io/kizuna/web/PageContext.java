@@ -36,7 +36,32 @@ public final class PageContext {
 
     /** The message for {@code key} in the page's language; unknown keys show as the key itself. */
     public String t(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        return messages.getMessage(key, wholeNumbersFormatted(args), key, locale);
+    }
+
+    /**
+     * Whole numbers become text here, grouped by thousands as both languages write them (12,345): given a number,
+     * {@code MessageFormat} builds a new {@code NumberFormat} each time, a visible cost on pages with many counts.
+     */
+    static Object[] wholeNumbersFormatted(Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Integer || args[i] instanceof Long || args[i] instanceof Short) {
+                if (out == args) out = args.clone();
+                out[i] = grouped(((Number) args[i]).longValue());
+            }
+        }
+        return out;
+    }
+
+    static String grouped(long n) {
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        var sb = new StringBuilder(digits.length() + 8);
+        if (n < 0) sb.append('-');
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) sb.append(',').append(digits, i, i + 3);
+        return sb.toString();
     }
 
     /** A moment as people here read it: Japan time, to the minute ("2026-11-24 09:30"). */

@@ -54,6 +54,21 @@ class ReviewPagesIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void visitorsShareOneRenderedSectionThatAWriteReplacesAtOnce() {
+        assertThat(api.get("/store/" + slug + "?lang=ja").body()).contains("id=\"no-reviews\"");
+        assertThat(api.get("/store/" + slug + "?lang=en").body()).contains("No reviews yet");
+        var m = api.member("v" + n + "@example.com", "訪問者テスト");
+        api.post("/api/v1/products/" + slug + "/reviews", review(5, "すぐに見えるはずのレビューです。"), m.token());
+        // (each request names its language: ?lang= also sets the visitor's language cookie)
+        // the write moved the product's generation: the next visitor sees it without waiting for the cache to age
+        assertThat(api.get("/store/" + slug + "?lang=ja").body()).contains("すぐに見えるはずのレビューです。", "1件のレビュー").doesNotContain("id=\"no-reviews\"");
+        assertThat(api.get("/store/" + slug + "?lang=en").body()).contains("すぐに見えるはずのレビューです。").doesNotContain("No reviews yet");
+        // a signed-in member never gets the visitors' section: theirs has their own review and its edit form
+        assertThat(signedInClient("v" + n + "@example.com").get("/store/" + slug).body()).contains("id=\"my-review\"");
+        assertThat(api.get("/store/" + slug + "?lang=ja").body()).doesNotContain("id=\"my-review\"").contains("id=\"write-review\"");
+    }
+
+    @Test
     void writeFormPostsWithCsrfAndShowsErrorsWith400() {
         api.member("form" + n + "@example.com", "フォーム");
         var client = signedInClient("form" + n + "@example.com");

@@ -40,6 +40,23 @@ class ReviewsSection implements ProductPageSection {
 
     @Override
     public Content render(ProductView product, PageContext page, Map<String, String> query) {
+        if (page.actor() != null || !linkedFromThePage(query)) return fragments.of("reviews/section", params(product, page, query));
+        // visitors (shoppers, crawlers) all get the same section for a product, language and filter: render it once
+        String what = page.lang() + ":" + query.get("rsort") + ":" + query.get("rstars") + ":" + query.get("rphotos");
+        return Fragments.html(reviews.sharedWithVisitors(Long.parseLong(product.id()), what,
+            () -> fragments.render("reviews/section", params(product, page, query))));
+    }
+
+    /** First pages of the sorts and filters the page offers; anything else (later pages, hand-made links) is not kept. */
+    private static boolean linkedFromThePage(Map<String, String> query) {
+        return query.get("rcursor") == null && SORTS.contains(query.getOrDefault("rsort", "newest"))
+            && FILTERS.contains(query.getOrDefault("rstars", "")) && List.of("true", "false").contains(query.getOrDefault("rphotos", "false"));
+    }
+
+    private static final Set<String> SORTS = Set.of("newest", "helpful", "rating");
+    private static final Set<String> FILTERS = Set.of("", "1", "2", "3", "4", "5");
+
+    private Map<String, Object> params(ProductView product, PageContext page, Map<String, String> query) {
         var actor = Optional.ofNullable(page.actor());
         String sort = query.getOrDefault("rsort", "newest");
         String stars = query.getOrDefault("rstars", "");
@@ -64,7 +81,7 @@ class ReviewsSection implements ProductPageSection {
         params.put("stars", stars);
         params.put("withPhotos", photos);
         params.put("more", list.nextCursor() == null ? null : moreLink(product, sort, stars, photos, list.nextCursor()));
-        return fragments.of("reviews/section", params);
+        return params;
     }
 
     private static String moreLink(ProductView product, String sort, String stars, boolean photos, String cursor) {

@@ -1,0 +1,42 @@
+package io.kizuna.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
+
+class PageContextTests {
+
+    @Test
+    void wholeNumbersReadAsMessageFormatWouldWriteThemInBothLanguages() {
+        var random = new Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            long n = switch (i % 4) {
+                case 0 -> random.nextInt(1_000);
+                case 1 -> random.nextInt();
+                case 2 -> random.nextLong();
+                default -> -random.nextInt(100_000);
+            };
+            for (var locale : new Locale[] {Locale.JAPANESE, Locale.ENGLISH}) {
+                assertThat(PageContext.grouped(n)).as("%d in %s", n, locale).isEqualTo(new MessageFormat("{0}", locale).format(new Object[] {n}));
+            }
+        }
+        assertThat(PageContext.grouped(Long.MIN_VALUE)).isEqualTo("-9,223,372,036,854,775,808");
+        assertThat(PageContext.grouped(1000)).isEqualTo("1,000");
+        assertThat(PageContext.grouped(999)).isEqualTo("999");
+    }
+
+    @Test
+    void translatedMessagesTakeNumbersAndTextAndLeaveTheCallersArgumentsAlone() {
+        var messages = new StaticMessageSource();
+        messages.addMessage("reviews.count", Locale.JAPANESE, "{0}件のレビュー（{1}）");
+        var page = new PageContext(messages, Locale.JAPANESE, null, "_csrf", "", "X-CSRF-TOKEN", "/", null);
+        Object[] args = {12_345, "最新"};
+        assertThat(page.t("reviews.count", args)).isEqualTo("12,345件のレビュー（最新）");
+        assertThat(args[0]).isEqualTo(12_345);
+        assertThat(page.t("unknown.key")).isEqualTo("unknown.key");
+    }
+}
