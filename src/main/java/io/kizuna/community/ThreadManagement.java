@@ -124,11 +124,19 @@ public class ThreadManagement {
         Boolean pinned = afterPinned;
         OffsetDateTime activity = afterActivity;
         Long id = afterId;
-        var rows = cache.read(cache.key(ReadCache.SPACE, space.id(), "threads:" + page),
-            () -> threads.page(space.id(), 0, pinned, activity, id, page.limit() + 1));
-        var result = Page.fromOverfetch(rows, page.limit(), t -> PageRequest.encode(t.pinned(), t.lastActivityAt(), t.id()));
-        return new Page<>(views.threads(withViewerVotes(actor, result.items())), result.nextCursor());
+        var shared = cache.read(cache.key(ReadCache.SPACE, space.id(), "threads:" + page), () -> {
+            var result = Page.fromOverfetch(threads.page(space.id(), 0, pinned, activity, id, page.limit() + 1), page.limit(),
+                t -> PageRequest.encode(t.pinned(), t.lastActivityAt(), t.id()));
+            return new SharedPage(result, views.threads(result.items()));
+        });
+        var rows = shared.rows().items();
+        var mine = withViewerVotes(actor, rows);
+        // the shared views serve everyone whose own idea votes change nothing on this page
+        return new Page<>(mine == rows ? shared.views() : views.threads(mine), shared.rows().nextCursor());
     }
+
+    /** A page of a space's threads as everyone allowed to see it gets it: the rows and their views with authors' names. */
+    private record SharedPage(Page<ThreadRow> rows, List<ThreadView> views) {}
 
     public ThreadView view(Optional<Actor> actor, String threadId) {
         return views.thread(withViewerVotes(actor, List.of(require(actor, threadId))).getFirst());

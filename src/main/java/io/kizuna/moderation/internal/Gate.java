@@ -28,7 +28,6 @@ class Gate implements ContentGate {
     private static final Pattern LINK = Pattern.compile("(?i)https?://|!\\[");
 
     private final Sanctions sanctions;
-    private final Guidelines guidelines;
     private final BannedWords words;
     private final RateLimiter limiter;
     private final TrustCache trust;
@@ -38,13 +37,12 @@ class Gate implements ContentGate {
     private final int newMemberLinks;
     private final Map<Long, ArrayDeque<long[]>> recent = new ConcurrentHashMap<>();
 
-    Gate(Sanctions sanctions, Guidelines guidelines, BannedWords words, RateLimiter limiter, TrustCache trust,
+    Gate(Sanctions sanctions, BannedWords words, RateLimiter limiter, TrustCache trust,
          ObjectProvider<ModerationManagement> moderation,
          @Value("${kizuna.moderation.writes-per-minute:10}") int writesPerMinute,
          @Value("${kizuna.moderation.duplicate-window-seconds:600}") long duplicateWindowSeconds,
          @Value("${kizuna.moderation.new-member-links:2}") int newMemberLinks) {
         this.sanctions = sanctions;
-        this.guidelines = guidelines;
         this.words = words;
         this.limiter = limiter;
         this.trust = trust;
@@ -56,18 +54,16 @@ class Gate implements ContentGate {
 
     @Override
     public void requireMayWrite(Actor actor, Surface surface) {
-        var sanction = sanctions.find(actor.id().value());
-        if (sanction.isPresent()) {
-            if (sanction.get().banned()) throw new ForbiddenException("banned", "This account is banned from posting.");
-            if (sanction.get().suspendedAt(OffsetDateTime.now())) {
-                throw new ForbiddenException("suspended", "This account is suspended until " + sanction.get().suspendedUntil() + ".");
-            }
+        var standing = sanctions.writerStanding(actor.id().value());
+        if (standing.banned()) throw new ForbiddenException("banned", "This account is banned from posting.");
+        if (standing.suspendedUntil() != null && standing.suspendedUntil().isAfter(OffsetDateTime.now())) {
+            throw new ForbiddenException("suspended", "This account is suspended until " + standing.suspendedUntil() + ".");
         }
         if (actor.isAdmin()) return; // they publish the guidelines
-        var required = guidelines.requiredVersion();
-        if (required.isPresent() && guidelines.acceptedVersion(actor.id().value()).orElse(0) < required.get()) {
+        Integer required = standing.requiredVersion();
+        if (required != null && (standing.acceptedVersion() == null ? 0 : standing.acceptedVersion()) < required) {
             throw new ForbiddenException("guidelines-not-accepted",
-                "Accept the community guidelines (version " + required.get() + ") at /guidelines before posting.");
+                "Accept the community guidelines (version " + required + ") at /guidelines before posting.");
         }
     }
 

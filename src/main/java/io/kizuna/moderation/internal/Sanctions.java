@@ -20,6 +20,21 @@ public class Sanctions {
         this.jdbc = jdbc;
     }
 
+    /**
+     * What every write checks, read in one round trip: the member's sanction (none: not banned, no end date), the
+     * newest guidelines version marked material and the newest version the member accepted.
+     */
+    public record WriterStanding(OffsetDateTime suspendedUntil, boolean banned, Integer requiredVersion, Integer acceptedVersion) {}
+
+    public WriterStanding writerStanding(long userId) {
+        return jdbc.sql("""
+                select s.suspended_until, coalesce(s.banned, false) as banned,
+                       (select max(version) from moderation_guidelines where material) as required_version,
+                       (select max(version) from moderation_guideline_acceptances where user_id = :u) as accepted_version
+                from (select 1) one left join moderation_sanctions s on s.user_id = :u""")
+            .param("u", userId).query(WriterStanding.class).single();
+    }
+
     public Optional<SanctionRow> find(long userId) {
         return jdbc.sql("select user_id, suspended_until, banned, reason from moderation_sanctions where user_id = :u")
             .param("u", userId).query(SanctionRow.class).optional();
