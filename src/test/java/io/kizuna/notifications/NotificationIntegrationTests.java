@@ -77,6 +77,9 @@ class NotificationIntegrationTests extends IntegrationTestBase {
     void theAskerHearsAboutRepliesCollapsedPerThreadAndReadsThem() {
         String t = thread(asker, "充電できません");
         reply(helper, t, "端子を拭いてください");
+        // posting follows the thread in the reply's own transaction, not later in a fan-out worker that another
+        // worker, fanning out the next reply, could overtake
+        assertThat(api.get("/api/v1/threads/" + t + "/follow", helper.token()).json().get("following").asBoolean()).isTrue();
         var first = notifications(asker, 1).get(0);
         assertThat(first.get("kind").asString()).isEqualTo("reply");
         assertThat(first.get("thread").get("title").asString()).isEqualTo("充電できません");
