@@ -1,14 +1,13 @@
 package io.kizuna.live.internal;
 
 import io.kizuna.live.Views.ShowView;
+import io.kizuna.platform.PgListener;
 import io.kizuna.shared.Actor;
 import io.kizuna.store.CatalogManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +50,6 @@ public class LiveHub implements SmartLifecycle {
     private static final byte[] RETRY = "retry: 3000\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final String node = UUID.randomUUID().toString();
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final EventLog events;
     private final Shows shows;
@@ -64,15 +62,14 @@ public class LiveHub implements SmartLifecycle {
     private final ExecutorService fanout = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-fanout").daemon().factory());
     private final ExecutorService fanoutHelper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-fanout-2").daemon().factory());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-ticker").daemon().factory());
+    private final PgListener listener;
     private volatile boolean running;
-    private volatile Connection listening;
-    private Thread listener;
     private long ticks;
 
     LiveHub(DataSource dataSource, JdbcClient jdbc, EventLog events, Shows shows, Presence presence, Payloads payloads,
             CatalogManagement catalog, @Value("${kizuna.live.stream-minutes:30}") long streamMinutes) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.listener = new PgListener(dataSource, "live-listener", List.of(EventLog.CHANNEL, FX_CHANNEL), Duration.ofSeconds(1), this::onNotifications);
         this.events = events;
         this.shows = shows;
         this.presence = presence;
@@ -310,64 +307,32 @@ public class LiveHub implements SmartLifecycle {
         channels.values().removeIf(c -> c.viewers.isEmpty() && now - c.emptySince > TimeUnit.MINUTES.toNanos(1));
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                listening = connection;
-                connection.setAutoCommit(true);
-                try (var statement = connection.createStatement()) {
-                    statement.execute("listen " + EventLog.CHANNEL);
-                    statement.execute("listen " + FX_CHANNEL);
-                }
-                var pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    var notifications = pg.getNotifications(1_000);
-                    if (notifications == null) continue;
-                    for (var n : notifications) {
-                        if (n.getName().equals(FX_CHANNEL)) {
-                            onReactions(n.getParameter());
-                            continue;
-                        }
-                        String p = n.getParameter();
-                        int colon = p.indexOf(':');
-                        long session = Long.parseLong(p.substring(0, colon));
-                        var c = channels.get(session);
-                        if (c != null && Long.parseLong(p.substring(colon + 1)) > c.knownSeq) wake(session);
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) return;
-                log.warn("Listening for live events failed; retrying in 1 s: {}", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            } finally {
-                listening = null;
+    /** A wait's notifications: reactions from any node, or "show:seq" when a show's log moved on. */
+    private void onNotifications(List<PGNotification> notifications) {
+        for (var n : notifications) {
+            if (n.getName().equals(FX_CHANNEL)) {
+                onReactions(n.getParameter());
+                continue;
             }
+            String p = n.getParameter();
+            int colon = p.indexOf(':');
+            long session = Long.parseLong(p.substring(0, colon));
+            var c = channels.get(session);
+            if (c != null && Long.parseLong(p.substring(colon + 1)) > c.knownSeq) wake(session);
         }
     }
 
     @Override
     public void start() {
         running = true;
-        listener = Thread.ofPlatform().name("live-listener").daemon().start(this::listen);
+        listener.start();
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
         running = false;
-        var connection = listening;
-        if (connection != null) {
-            try {
-                connection.close(); // ends a blocking wait for notifications
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
-        if (listener != null) listener.interrupt();
+        listener.stop();
         ticker.shutdownNow();
         channels.values().forEach(c -> c.viewers.forEach(Viewer::close));
         channels.clear();

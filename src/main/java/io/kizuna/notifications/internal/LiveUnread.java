@@ -1,19 +1,17 @@
 package io.kizuna.notifications.internal;
 
+import io.kizuna.platform.PgListener;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.postgresql.PGNotification;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,23 +25,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class LiveUnread implements SmartLifecycle {
     static final String CHANNEL = "kizuna_unread";
-    private static final Logger log = LoggerFactory.getLogger(LiveUnread.class);
     private static final int MAX_STREAMS_PER_MEMBER = 8;
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
     private static final int PAYLOAD_LIMIT = 7_000; // NOTIFY payloads must stay under 8,000 bytes
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final NotificationRows rows;
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final PgListener listener;
     private volatile boolean running;
-    private volatile Connection listening;
-    private Thread listener;
+    private long lastBeat = System.nanoTime(); // read and written on the listener's thread only
 
     LiveUnread(DataSource dataSource, JdbcClient jdbc, NotificationRows rows) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.listener = new PgListener(dataSource, "unread-listener", List.of(CHANNEL), HEARTBEAT.dividedBy(5), this::onNotifications);
         this.rows = rows;
     }
 
@@ -115,62 +111,31 @@ public class LiveUnread implements SmartLifecycle {
         });
     }
 
-    private void listen() {
-        long lastBeat = System.nanoTime();
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                listening = connection;
-                connection.setAutoCommit(true);
-                try (var statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-                var pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    var notifications = pg.getNotifications((int) HEARTBEAT.toMillis() / 5);
-                    if (notifications != null) {
-                        var members = new ArrayList<Long>();
-                        for (var n : notifications) {
-                            for (var id : n.getParameter().split(",")) members.add(Long.parseLong(id));
-                        }
-                        members.stream().distinct().filter(streams::containsKey).forEach(this::push);
-                    }
-                    if (System.nanoTime() - lastBeat > HEARTBEAT.toNanos()) {
-                        heartbeat();
-                        lastBeat = System.nanoTime();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) return;
-                log.warn("Listening for unread-count changes failed; retrying in 1 s: {}", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            } finally {
-                listening = null;
+    /** A wait's notifications (each a list of member ids whose count changed), then a heartbeat when one is due. */
+    private void onNotifications(List<PGNotification> notifications) {
+        if (!notifications.isEmpty()) {
+            var members = new ArrayList<Long>();
+            for (var n : notifications) {
+                for (var id : n.getParameter().split(",")) members.add(Long.parseLong(id));
             }
+            members.stream().distinct().filter(streams::containsKey).forEach(this::push);
+        }
+        if (System.nanoTime() - lastBeat > HEARTBEAT.toNanos()) {
+            heartbeat();
+            lastBeat = System.nanoTime();
         }
     }
 
     @Override
     public void start() {
         running = true;
-        listener = Thread.ofVirtual().name("unread-listener").start(this::listen);
+        listener.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        var connection = listening;
-        if (connection != null) {
-            try {
-                connection.close(); // ends a blocking wait for notifications
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
-        if (listener != null) listener.interrupt();
+        listener.stop();
         streams.values().forEach(mine -> mine.forEach(SseEmitter::complete));
         streams.clear();
     }
