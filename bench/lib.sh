@@ -20,7 +20,8 @@ fi
 
 echo "== building"
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/kizuna-*.jar | grep -v original | head -1)
+# KIZUNA_JAR measures another build (an A/B of two commits on the same machine, one run after the other)
+JAR=${KIZUNA_JAR:-$(ls target/kizuna-*.jar | grep -v original | head -1)}
 PGJAR="$OUT/postgresql.jar"
 unzip -p "$JAR" "$(unzip -l "$JAR" | awk '{print $4}' | grep 'BOOT-INF/lib/postgresql-.*\.jar')" > "$PGJAR"
 

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 public class PublicUrls {
     private final String configured;
     private final Environment environment;
+    /** The localhost base once the server's port is known: looking a property up walks every property source. */
+    private volatile String local;
 
     PublicUrls(@Value("${kizuna.base-url:}") String baseUrl, Environment environment) {
         this.configured = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -18,7 +20,12 @@ public class PublicUrls {
     /** The base without a trailing slash, e.g. {@code https://community.example.jp}. */
     public String base() {
         if (!configured.isBlank()) return configured;
-        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        var known = local;
+        if (known != null) return known;
+        var port = environment.getProperty("local.server.port");
+        var base = "http://localhost:" + (port != null ? port : environment.getProperty("server.port", "8080"));
+        if (port != null) local = base; // before the server has started, ask again next time
+        return base;
     }
 
     /** {@code path} (starting with /) made absolute. */

@@ -39,9 +39,9 @@ public class Checkout {
     public static final int MAX_QUANTITY = 999;
     private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,30}:[A-Za-z0-9_-]{1,64}");
 
-    /** A priced order, ready to be stored. */
+    /** A priced order, ready to be stored; {@code limited}: units per product that has a per-member limit. */
     public record Priced(List<ItemRow> items, OrderTotals totals, Address address, PaymentProvider provider, SettingsView settings,
-                         Long couponId, String couponCode) {}
+                         Long couponId, String couponCode, Map<Limited, Integer> limited) {}
 
     /** A priced order as the final confirmation page shows it. */
     public record Quote(List<Views.ItemView> items, OrderTotals totals, int paymentDays) {}
@@ -111,7 +111,7 @@ public class Checkout {
         var totals = OrderTotals.of(lines.stream().map(l -> new OrderTotals.Line((long) l.unitPrice() * l.quantity(), l.taxRate())).toList(),
             discount, shipping, fee);
         return new Priced(List.copyOf(lines), totals, address, provider, shop, coupon.map(CouponRow::id).orElse(null),
-            coupon.map(CouponRow::code).orElse(null));
+            coupon.map(CouponRow::code).orElse(null), limitedUnits(lines, variants));
     }
 
     /** Refuses (422 {@code not-on-sale-yet}) a product before its sale starts, except to members in its early-access window. */
@@ -158,7 +158,7 @@ public class Checkout {
                 throw new RuleRefusedException("coupon-limit-reached", "You have already used this coupon as often as it allows.");
             }
         }
-        for (var limited : limitedUnits(priced.items()).entrySet()) {
+        for (var limited : priced.limited().entrySet()) {
             if (!products.countPurchase(actor.id().value(), limited.getKey().productId(), limited.getValue(), limited.getKey().limit())) {
                 throw new RuleRefusedException("purchase-limit-reached",
                     "You may buy at most " + limited.getKey().limit() + " of this item, across all your orders.");
@@ -166,11 +166,10 @@ public class Checkout {
         }
     }
 
-    private record Limited(long productId, int limit) {}
+    record Limited(long productId, int limit) {}
 
-    /** Units per limited product in these lines (one product's variants count together). */
-    private Map<Limited, Integer> limitedUnits(List<ItemRow> items) {
-        var variants = products.variantsBySku(items.stream().map(ItemRow::sku).toList());
+    /** Units per limited product in these lines (one product's variants count together), in product order. */
+    private static Map<Limited, Integer> limitedUnits(List<ItemRow> items, Map<String, VariantRow> variants) {
         var units = new java.util.TreeMap<Limited, Integer>(java.util.Comparator.comparingLong(Limited::productId));
         for (var i : items) {
             var v = variants.get(i.sku());
@@ -182,7 +181,8 @@ public class Checkout {
     /** Gives back what {@link #hold} took, when an order is cancelled, expires or is refunded before shipping. */
     void release(OrderRow order, List<ItemRow> items) {
         if (order.couponId() != null) coupons.giveBack(order.couponId(), order.buyerId());
-        for (var limited : limitedUnits(items).entrySet()) products.uncountPurchase(order.buyerId(), limited.getKey().productId(), limited.getValue());
+        var variants = products.variantsBySku(items.stream().map(ItemRow::sku).toList());
+        for (var limited : limitedUnits(items, variants).entrySet()) products.uncountPurchase(order.buyerId(), limited.getKey().productId(), limited.getValue());
     }
 
     private static Address address(StoreRules rules, AddressForm a) {

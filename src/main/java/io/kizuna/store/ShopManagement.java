@@ -47,7 +47,7 @@ public class ShopManagement {
             .optionalText("legalNotice", c.legalNotice(), 20_000)
             .orThrow();
         if (c.shopName() != null && c.shopName().isBlank()) StoreRules.check().add("shopName", "validation.required").orThrow();
-        var s = settings.get();
+        var s = settings.forUpdate();
         var next = new SettingsView(
             c.shopName() == null ? s.shopName() : c.shopName().strip(),
             c.invoiceNumber() == null ? s.invoiceNumber() : c.invoiceNumber().strip(),

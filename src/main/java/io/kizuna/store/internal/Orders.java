@@ -46,28 +46,37 @@ public class Orders {
         this.jdbc = jdbc;
     }
 
+    /** Inserts the order and its lines in one statement (one round trip, whatever the number of lines); returns its id. */
     public long insert(NewOrder o, List<ItemRow> items) {
         var t = o.totals();
         var a = o.address();
-        long id = jdbc.sql("""
-                insert into store_orders (buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, postal_code,
-                  prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at, source)
-                values (:buyer, 'pending_payment', :method, :subtotal, :discount, :shipping, :fee, :total, :name, :postal, :pref, :city,
-                  :line1, :line2, :phone, :coupon, :code, :ref, :due, :source) returning id""")
+        return jdbc.sql("""
+                with o as (
+                  insert into store_orders (buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, postal_code,
+                    prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at, source)
+                  values (:buyer, 'pending_payment', :method, :subtotal, :discount, :shipping, :fee, :total, :name, :postal, :pref, :city,
+                    :line1, :line2, :phone, :coupon, :code, :ref, :due, :source) returning id),
+                lines as (
+                  insert into store_order_items (order_id, line, product_id, variant_id, sku, product_name, variant_name, quantity, unit_price, tax_rate)
+                  select o.id, x.line, x.p, x.v, x.sku, x.pn, x.vn, x.q, x.price, x.rate
+                  from o, unnest(:lines::int[], :ps::bigint[], :vs::bigint[], :skus::text[], :pns::text[], :vns::text[], :qs::int[],
+                                 :prices::int[], :rates::int[]) as x(line, p, v, sku, pn, vn, q, price, rate))
+                select id from o""")
             .param("buyer", o.buyerId()).param("method", o.paymentMethod()).param("subtotal", t.subtotal()).param("discount", t.discount())
             .param("shipping", t.shipping()).param("fee", t.fee()).param("total", t.total()).param("name", a.name())
             .param("postal", a.postalCode()).param("pref", a.prefecture()).param("city", a.city()).param("line1", a.line1())
             .param("line2", a.line2()).param("phone", a.phone()).param("coupon", o.couponId()).param("code", o.couponCode())
-            .param("ref", o.paymentRef()).param("due", o.paymentDueAt()).param("source", o.source()).query(Long.class).single();
-        for (var i : items) {
-            jdbc.sql("""
-                    insert into store_order_items (order_id, line, product_id, variant_id, sku, product_name, variant_name, quantity, unit_price, tax_rate)
-                    values (:o, :line, :p, :v, :sku, :pn, :vn, :q, :price, :rate)""")
-                .param("o", id).param("line", i.line()).param("p", i.productId()).param("v", i.variantId()).param("sku", i.sku())
-                .param("pn", i.productName()).param("vn", i.variantName()).param("q", i.quantity()).param("price", i.unitPrice())
-                .param("rate", i.taxRate()).update();
-        }
-        return id;
+            .param("ref", o.paymentRef()).param("due", o.paymentDueAt()).param("source", o.source())
+            .param("lines", items.stream().map(ItemRow::line).toArray(Integer[]::new))
+            .param("ps", items.stream().map(ItemRow::productId).toArray(Long[]::new))
+            .param("vs", items.stream().map(ItemRow::variantId).toArray(Long[]::new))
+            .param("skus", items.stream().map(ItemRow::sku).toArray(String[]::new))
+            .param("pns", items.stream().map(ItemRow::productName).toArray(String[]::new))
+            .param("vns", items.stream().map(ItemRow::variantName).toArray(String[]::new))
+            .param("qs", items.stream().map(ItemRow::quantity).toArray(Integer[]::new))
+            .param("prices", items.stream().map(ItemRow::unitPrice).toArray(Integer[]::new))
+            .param("rates", items.stream().map(ItemRow::taxRate).toArray(Integer[]::new))
+            .query(Long.class).single();
     }
 
     public Optional<OrderRow> find(long id) {
