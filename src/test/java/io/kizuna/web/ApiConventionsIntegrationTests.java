@@ -8,6 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiConventionsIntegrationTests extends IntegrationTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
 
     @Test
     void unknownApiPathIsProblemJson404() {
@@ -26,6 +29,15 @@ class ApiConventionsIntegrationTests extends IntegrationTestBase {
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.header("Allow")).contains("POST");
+    }
+
+    @Test
+    void pathsWithVariablesFindTheirHandlerThroughThePrefixCheckAndStillAnswer405WithAllow() {
+        assertThat(handlerMapping.getClass().getSimpleName()).isEqualTo("PrefixCheckedHandlerMapping");
+        assertThat(api.get("/api/v1/threads/999999/posts").status()).isEqualTo(404);
+        var r = api.raw("PATCH", "/api/v1/threads/999999/posts", "application/json", "{}");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.header("Allow")).contains("GET").contains("POST");
     }
 
     @Test
