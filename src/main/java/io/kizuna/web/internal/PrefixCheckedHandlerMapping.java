@@ -3,9 +3,9 @@ package io.kizuna.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -13,19 +13,32 @@ import org.springframework.web.util.pattern.PathPattern;
  * testing every one of the ~300 mappings in turn: the request's method through each request wrapper, then the path
  * pattern. A profile of reply load put that at about 8% of a request's CPU. Here a mapping is first checked against
  * the literal start of its patterns (everything before the first variable or wildcard), a plain string comparison;
- * only a mapping whose start fits is tested in full, exactly as before. Paths with percent-escapes or
- * {@code ;} parameters, which the patterns match after decoding, always take the full test.
+ * only a mapping whose start fits is tested in full, exactly as before. The path compared is the lookup path Spring
+ * matches with ({@code ;} parameters removed); one with percent-escapes, which patterns match after decoding, always
+ * takes the full test.
  */
 class PrefixCheckedHandlerMapping extends RequestMappingHandlerMapping {
     private static final String[] ANY = new String[0];
     private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /** The path of the lookup in progress on this thread: read once, not once per mapping through every request wrapper. */
+    private final ThreadLocal<String> lookingUp = new ThreadLocal<>();
+
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        String outer = lookingUp.get();
+        lookingUp.set(lookupPath);
+        try {
+            return super.lookupHandlerMethod(lookupPath, request);
+        } finally {
+            if (outer == null) lookingUp.remove();
+            else lookingUp.set(outer);
+        }
+    }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-            if (!mayMatch(prefixes.computeIfAbsent(info, PrefixCheckedHandlerMapping::literalStarts), path)) return null;
-        }
+        String path = lookingUp.get();
+        if (path != null && !mayMatch(prefixes.computeIfAbsent(info, PrefixCheckedHandlerMapping::literalStarts), path)) return null;
         return super.getMatchingMapping(info, request);
     }
 
