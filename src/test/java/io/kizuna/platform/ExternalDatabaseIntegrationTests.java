@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 /** With {@code KIZUNA_DATABASE_URL} set, Kizuna runs on that PostgreSQL (migrated by Flyway) and starts no embedded one. */
 class ExternalDatabaseIntegrationTests extends IntegrationTestBase {
     @Autowired
-    HikariDataSource dataSource;
+    javax.sql.DataSource dataSource;
 
     @Value("${kizuna.data-dir}")
     String dataDir;
@@ -21,8 +21,8 @@ class ExternalDatabaseIntegrationTests extends IntegrationTestBase {
     String url;
 
     @Test
-    void runsOnTheConfiguredDatabaseWithoutAnEmbeddedServer() {
-        assertThat(dataSource.getJdbcUrl()).isEqualTo(url);
+    void runsOnTheConfiguredDatabaseWithoutAnEmbeddedServer() throws java.sql.SQLException {
+        assertThat(dataSource.unwrap(HikariDataSource.class).getJdbcUrl()).isEqualTo(url);
         assertThat(Path.of(dataDir).resolve("pg")).doesNotExist();
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single()).isGreaterThanOrEqualTo(3);
         assertThat(api.post("/api/v1/auth/signup", java.util.Map.of("email", "ext@example.com", "password", "correct-horse-1", "displayName", "Ext")).status()).isEqualTo(201);

@@ -21,7 +21,7 @@ class TwoNodesIntegrationTests extends IntegrationTestBase {
     @Test
     void eachNodeSearchesWhatTheOtherWrote() throws Exception {
         try (var nodeB = io.kizuna.support.SecondNode.start(url)) {
-            assertThat(nodeB.getBean(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl()).isEqualTo(url);
+            assertThat(nodeB.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl()).isEqualTo(url);
             var b = new Api(io.kizuna.support.SecondNode.base(nodeB));
             var admin = withRole("admin-n@example.com", "admin");
             api.post("/api/v1/spaces", Map.of("slug", "nodes", "name", "Nodes", "visibility", "public"), admin.token());

@@ -59,7 +59,7 @@ public class LiveHub implements SmartLifecycle {
     private final Duration lifetime;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<Long, AtomicIntegerArray> reactions = new ConcurrentHashMap<>();
-    private final ExecutorService fanout = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-fanout").daemon().factory());
+    private final ScheduledExecutorService fanout = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-fanout").daemon().factory());
     private final ExecutorService fanoutHelper = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("live-fanout-2").daemon().factory());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-ticker").daemon().factory());
     private final PgListener listener;
@@ -170,14 +170,23 @@ public class LiveHub implements SmartLifecycle {
         });
     }
 
+    /**
+     * Queues a pass over the show's listeners, no sooner than {@link Channel#nextPassAt}: with thousands of listeners
+     * a pass writes to thousands of sockets, and the events that arrive while the next one waits share its writes.
+     */
     private void wake(long sessionId) {
         var c = channels.get(sessionId);
-        if (c != null && c.fetchQueued.compareAndSet(false, true)) fanout.execute(() -> fetch(c));
+        if (c == null || !c.fetchQueued.compareAndSet(false, true)) return;
+        long wait = c.nextPassAt - System.nanoTime();
+        if (wait <= 0) fanout.execute(() -> fetch(c));
+        else fanout.schedule(() -> fetch(c), wait, TimeUnit.NANOSECONDS);
     }
 
     private void fetch(Channel c) {
+        long started = System.nanoTime();
         try {
             var kinds = c.fetch(events, fanoutHelper);
+            c.paceAfter(started, System.nanoTime());
             if (kinds.contains("pin") || kinds.contains("state")) {
                 shows.find(c.sessionId).ifPresent(s -> {
                     c.state = s.state();

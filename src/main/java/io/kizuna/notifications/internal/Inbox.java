@@ -27,13 +27,27 @@ public class Inbox {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT = """
+            insert into notification_inbox (kind, thread_id, space_id, post_id, actor_id, subject_id, opening, mentioned)
+            values (:kind, :thread, :space, :post, :actor, :subject, :opening, :mentioned)""";
+
     public void add(String kind, long threadId, Long spaceId, Long postId, long actorId, Long subjectId, boolean opening, Collection<Long> mentioned) {
-        jdbc.sql("""
-                insert into notification_inbox (kind, thread_id, space_id, post_id, actor_id, subject_id, opening, mentioned)
-                values (:kind, :thread, :space, :post, :actor, :subject, :opening, :mentioned)""")
-            .param("kind", kind).param("thread", threadId).param("space", spaceId).param("post", postId).param("actor", actorId)
-            .param("subject", subjectId).param("opening", opening).param("mentioned", mentioned.stream().mapToLong(Long::longValue).toArray())
-            .update();
+        params(jdbc.sql(INSERT), kind, threadId, spaceId, postId, actorId, subjectId, opening, mentioned).update();
+    }
+
+    /** {@link #add}, and the actor follows the thread (a writer hears of the replies), in one statement. */
+    public void addAndFollowThread(String kind, long threadId, Long spaceId, Long postId, long actorId, boolean opening, Collection<Long> mentioned) {
+        params(jdbc.sql("with happened as (" + INSERT + """
+                )
+                insert into notification_follows (target_type, target_id, user_id) values (:followType, :thread, :actor)
+                on conflict do nothing"""), kind, threadId, spaceId, postId, actorId, null, opening, mentioned)
+            .param("followType", Follows.THREAD).update();
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, String kind, long threadId, Long spaceId, Long postId, long actorId,
+                                                   Long subjectId, boolean opening, Collection<Long> mentioned) {
+        return sql.param("kind", kind).param("thread", threadId).param("space", spaceId).param("post", postId).param("actor", actorId)
+            .param("subject", subjectId).param("opening", opening).param("mentioned", mentioned.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Takes up to {@code limit} happenings, oldest first; other nodes skip them until this transaction ends. */

@@ -4,17 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The one DataSource: an external PostgreSQL when {@code KIZUNA_DATABASE_URL} is set, otherwise the
- * embedded server under {@code KIZUNA_DATA_DIR/pg}. Flyway migrates either the same way.
+ * embedded server under {@code KIZUNA_DATA_DIR/pg}. Flyway migrates either the same way. HikariCP pools the
+ * connections; {@link FairConnectionGate} in front of it serves waiting requests in arrival order.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -36,7 +36,7 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedServer embedded,
+    FairConnectionGate dataSource(EmbeddedServer embedded,
                                 @Value("${kizuna.database.url:}") String url,
                                 @Value("${kizuna.database.user:}") String user,
                                 @Value("${kizuna.database.password:}") String password,
@@ -55,7 +55,7 @@ class DatabaseConfiguration {
             if (!user.isBlank()) config.setUsername(user);
             if (!password.isBlank()) config.setPassword(password);
         }
-        return new HikariDataSource(config);
+        return new FairConnectionGate(new HikariDataSource(config), poolSize, Duration.ofMillis(config.getConnectionTimeout()));
     }
 
     /** Never log credentials that someone put into the URL. */
