@@ -16,8 +16,11 @@ public class Follows {
         this.jdbc = jdbc;
     }
 
+    /** A follow of target {@code :t}/{@code :id} by {@code :u}; also part of {@link Inbox#addAndFollowThread}'s statement. */
+    static final String FOLLOW = "insert into notification_follows (target_type, target_id, user_id) values (:t, :id, :u) on conflict do nothing";
+
     public void follow(String type, long targetId, long userId) {
-        jdbc.sql("insert into notification_follows (target_type, target_id, user_id) values (:t, :id, :u) on conflict do nothing")
+        jdbc.sql(FOLLOW)
             .param("t", type).param("id", targetId).param("u", userId).update();
     }
 

@@ -37,11 +37,8 @@ public class Inbox {
 
     /** {@link #add}, and the actor follows the thread (a writer hears of the replies), in one statement. */
     public void addAndFollowThread(String kind, long threadId, Long spaceId, Long postId, long actorId, boolean opening, Collection<Long> mentioned) {
-        params(jdbc.sql("with happened as (" + INSERT + """
-                )
-                insert into notification_follows (target_type, target_id, user_id) values (:followType, :thread, :actor)
-                on conflict do nothing"""), kind, threadId, spaceId, postId, actorId, null, opening, mentioned)
-            .param("followType", Follows.THREAD).update();
+        params(jdbc.sql("with happened as (" + INSERT + ") " + Follows.FOLLOW), kind, threadId, spaceId, postId, actorId, null, opening, mentioned)
+            .param("t", Follows.THREAD).param("id", threadId).param("u", actorId).update();
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, String kind, long threadId, Long spaceId, Long postId, long actorId,

@@ -33,15 +33,15 @@ class PrefixCheckedHandlerMapping extends RequestMappingHandlerMapping {
 
     /** The fixed text of a mapping's patterns (start and end of each, in pattern order) and its methods (empty: any). */
     record Literals(String[] starts, String[] ends, Set<String> methods) {
-        static final Literals ANY = new Literals(new String[0], new String[0], Set.of());
+        private static final String[] NONE = {};
 
         static Literals of(RequestMappingInfo info) {
             var methods = info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).collect(Collectors.toUnmodifiableSet());
             var condition = info.getPathPatternsCondition();
-            if (condition == null || condition.getPatterns().isEmpty()) return new Literals(ANY.starts, ANY.ends, methods);
+            if (condition == null || condition.getPatterns().isEmpty()) return new Literals(NONE, NONE, methods);
             var patterns = condition.getPatterns().stream().map(PathPattern::getPatternString).toList();
             var starts = patterns.stream().map(Literals::start).toArray(String[]::new);
-            for (String s : starts) if (s.length() <= 1) return new Literals(ANY.starts, ANY.ends, methods); // "/{slug}", "/**": any path
+            for (String s : starts) if (s.length() <= 1) return new Literals(NONE, NONE, methods); // "/{slug}", "/**": any path
             return new Literals(starts, patterns.stream().map(Literals::end).toArray(String[]::new), methods);
         }
 
