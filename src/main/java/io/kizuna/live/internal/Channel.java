@@ -82,11 +82,14 @@ final class Channel {
 
     /**
      * Reads events after the last one seen and sends them to every listener, the second half of a large audience on
-     * {@code helper} (both halves finish before the next fetch, so each listener still gets events in order); returns
-     * the kinds read.
+     * {@code helper} (both halves finish before the next fetch, so each listener still gets events in order), then
+     * sets the pace of the next pass; returns the kinds read. A read that finds nothing (a second wake-up for events
+     * an earlier pass already sent) writes nothing and leaves the pace as it was: taking its microseconds as the last
+     * pass's length let the next pass of thousands of writes start at once.
      */
     Set<String> fetch(EventLog log, java.util.concurrent.Executor helper) {
         fetchQueued.set(false);
+        long started = System.nanoTime();
         Viewer.Batch batch;
         var kinds = new java.util.HashSet<String>();
         synchronized (this) {
@@ -106,12 +109,13 @@ final class Channel {
         var all = viewers.toArray(new Viewer[0]);
         if (all.length < SPLIT) {
             deliver(all, 0, all.length, batch);
-            return kinds;
+        } else {
+            int half = all.length / 2;
+            var second = java.util.concurrent.CompletableFuture.runAsync(() -> deliver(all, half, all.length, batch), helper);
+            deliver(all, 0, half, batch);
+            second.join();
         }
-        int half = all.length / 2;
-        var second = java.util.concurrent.CompletableFuture.runAsync(() -> deliver(all, half, all.length, batch), helper);
-        deliver(all, 0, half, batch);
-        second.join();
+        paceAfter(started, System.nanoTime());
         return kinds;
     }
 

@@ -183,10 +183,8 @@ public class LiveHub implements SmartLifecycle {
     }
 
     private void fetch(Channel c) {
-        long started = System.nanoTime();
         try {
             var kinds = c.fetch(events, fanoutHelper);
-            c.paceAfter(started, System.nanoTime());
             if (kinds.contains("pin") || kinds.contains("state")) {
                 shows.find(c.sessionId).ifPresent(s -> {
                     c.state = s.state();
