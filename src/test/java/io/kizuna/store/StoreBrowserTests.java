@@ -37,8 +37,8 @@ class StoreBrowserTests extends IntegrationTestBase {
         try (var staff = new Browser("http://localhost:" + port, "ja")) {
             staff.signIn("admin-store@example.com");
             staff.open("/admin/store/orders?status=pending_payment");
-            staff.click("#admin-orders button.confirm-payment");
-            staff.waitForPath("/admin/store/orders");
+            // the redirect lands on a path the page already has: wait for the answer, not for the path
+            staff.submit("#admin-orders button.confirm-payment");
             staff.open("/admin/store/orders");
             assertThat(staff.find("#admin-orders .status").getText()).isEqualTo("支払い済み");
         }

@@ -56,6 +56,13 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** Clicks a form's button and waits until the page it was on is gone (the submission's answer has loaded). */
+    public void submit(String css) {
+        var button = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     /** Signs in through the log-in page with the password every test member has. */
     public void signIn(String email) {
         open("/login");
