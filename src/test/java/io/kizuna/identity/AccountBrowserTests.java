@@ -32,8 +32,7 @@ class AccountBrowserTests extends IntegrationTestBase {
             assertThat(browser.text()).contains("確認済み");
 
             // log out from the header, then log in again
-            browser.click("form[action='/logout'] button");
-            browser.waitForPath("/");
+            browser.submit("form[action='/logout'] button");
             assertThat(browser.find("a[href='/login']").isDisplayed()).isTrue();
             browser.open("/login");
             browser.type("#email", "browser@example.com");
@@ -41,8 +40,7 @@ class AccountBrowserTests extends IntegrationTestBase {
             browser.click("form[action='/login'] button[type=submit]");
             assertThat(browser.find("#password-error").getText()).contains("正しくありません");
             browser.type("#password", "correct-horse-1");
-            browser.click("form[action='/login'] button[type=submit]");
-            browser.waitForPath("/");
+            browser.submit("form[action='/login'] button[type=submit]");
             assertThat(browser.text()).contains("ブラウザ 花子 さん、おかえりなさい");
 
             // and the language switch turns the same page English

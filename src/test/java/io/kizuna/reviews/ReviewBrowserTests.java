@@ -47,8 +47,7 @@ class ReviewBrowserTests extends IntegrationTestBase {
             buyer.find("#new-photo").sendKeys(photo.toString());
             new WebDriverWait(buyer.driver, java.time.Duration.ofSeconds(10))
                 .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#write-review .photo-list input[name=photos]")).isEmpty());
-            buyer.click("#write-review button[type=submit]");
-            buyer.waitForPath("/store/beans");
+            buyer.submit("#write-review button[type=submit]");
             // then: the review with its photo and verified mark, and the new average
             var mine = buyer.find("#my-review");
             assertThat(mine.getText()).contains("毎朝の一杯に").contains("華やかな香り").contains("購入者");

@@ -53,14 +53,21 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        clickable(css).click();
     }
 
-    /** Clicks a form's button and waits until the page it was on is gone (the submission's answer has loaded). */
+    /**
+     * Clicks a form's button and waits until the page it was on is gone (the submission's answer has loaded): a wait
+     * for a path passes at once when the answer lands on the path the form was already on.
+     */
     public void submit(String css) {
-        var button = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        var button = clickable(css);
         button.click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private WebElement clickable(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     }
 
     /** Signs in through the log-in page with the password every test member has. */
