@@ -63,7 +63,21 @@ public final class Browser implements AutoCloseable {
     public void submit(String css) {
         var button = clickable(css);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(button));
+    }
+
+    /**
+     * Whether an element has left the page. Chromium answers a question about an element of a page being replaced
+     * with a plain "does not belong to the document" error rather than a stale-element one, which Selenium's own
+     * staleness check lets through: either means the old page is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return true;
+        }
     }
 
     private WebElement clickable(String css) {
