@@ -29,20 +29,15 @@ public class Tokens {
 
     /** The live token with this hash and its member: one indexed lookup. */
     public Optional<ActiveToken> findActive(byte[] hash) {
-        return findActive(List.of(hash)).stream().findFirst();
-    }
-
-    /** The live tokens among these hashes, with their members, in one query. */
-    public List<ActiveToken> findActive(List<byte[]> hashes) {
-        return jdbc.sql("select t.id as token_id, t.token_hash, t.expires_at, " + prefixed() + " from identity_api_tokens t "
+        return jdbc.sql("select t.id as token_id, t.expires_at, " + prefixed() + " from identity_api_tokens t "
                 + "join identity_users u on u.id = t.user_id "
-                + "where t.token_hash = any(:h) and t.revoked_at is null and t.expires_at > now() and u.erased_at is null")
-            .param("h", hashes.toArray(byte[][]::new))
-            .query((rs, i) -> new ActiveToken(rs.getLong("token_id"), rs.getBytes("token_hash"), rs.getObject("expires_at", OffsetDateTime.class),
+                + "where t.token_hash = :h and t.revoked_at is null and t.expires_at > now() and u.erased_at is null")
+            .param("h", hash)
+            .query((rs, i) -> new ActiveToken(rs.getLong("token_id"), rs.getObject("expires_at", OffsetDateTime.class),
                 new UserRow(rs.getLong("id"), rs.getString("email"), rs.getObject("email_verified_at", OffsetDateTime.class),
                     null, rs.getString("display_name"), rs.getString("handle"), null, null, null, null, rs.getString("role"), rs.getString("locale"),
                     0, null, rs.getObject("created_at", OffsetDateTime.class), null)))
-            .list();
+            .optional();
     }
 
     private static String prefixed() {
@@ -50,13 +45,12 @@ public class Tokens {
     }
 
     /** A resolved token. */
-    public record ActiveToken(long tokenId, byte[] hash, OffsetDateTime expiresAt, UserRow user) {}
+    public record ActiveToken(long tokenId, OffsetDateTime expiresAt, UserRow user) {}
 
-    /** Records use, at most once a minute per token. */
-    public void touch(long... tokenIds) {
-        jdbc.sql("update identity_api_tokens set last_used_at = now() where id = any(:ids) "
+    public void touch(long tokenId) {
+        jdbc.sql("update identity_api_tokens set last_used_at = now() where id = :id "
                 + "and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-            .param("ids", tokenIds).update();
+            .param("id", tokenId).update();
     }
 
     public List<TokenRow> listLive(UserId user) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -15,16 +16,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Hands out the pool's connections first come, first served. HikariCP lets a thread that asks for a connection take a
  * free one before the threads already waiting (its thread-local list and its shared-list scan both barge), which is
  * fast when the pool is rarely short but, with 200 requests on 16 connections (a limited drop), lets some wait for
- * seconds while most wait for tens of milliseconds. One permit per connection, handed out first come, first served, queues the
- * requests in arrival order in front of the pool ({@link FifoPermits}); a permit is given back when its connection is closed.
+ * seconds while most wait for tens of milliseconds. A fair semaphore with one permit per connection queues the
+ * requests in arrival order in front of the pool; a permit is given back when its connection is closed.
  */
 final class FairConnectionGate extends DelegatingDataSource implements AutoCloseable {
-    private final FifoPermits permits;
+    private final Semaphore permits;
     private final Duration timeout;
 
     FairConnectionGate(DataSource pool, int connections, Duration timeout) {
         super(pool);
-        this.permits = new FifoPermits(connections);
+        this.permits = new Semaphore(connections, true);
         this.timeout = timeout;
     }
 
@@ -48,17 +49,17 @@ final class FairConnectionGate extends DelegatingDataSource implements AutoClose
 
     /** Permits not taken now (for tests). */
     int available() {
-        return permits.available();
+        return permits.availablePermits();
     }
 
     /** Threads waiting for a permit (for tests). */
     int waiting() {
-        return permits.waiting();
+        return permits.getQueueLength();
     }
 
     private void acquire() throws SQLException {
         try {
-            if (!permits.acquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) { // the timed form keeps the fairness
                 throw new SQLTransientConnectionException("No database connection free after " + timeout.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
