@@ -147,8 +147,9 @@ public class IdentityManagement {
     public Optional<Actor> actor(UserId id) {
         var cached = cache.cachedUser(id);
         if (cached.isPresent()) return cached;
+        long stamp = cache.evictions();
         var actor = users.find(id).map(UserRow::actor);
-        actor.ifPresent(cache::putUser);
+        actor.ifPresent(a -> cache.putUser(a, stamp));
         return actor;
     }
 

@@ -54,9 +54,10 @@ public class TokenManagement {
         String key = HexFormat.of().formatHex(hash);
         var cached = cache.cachedToken(key);
         if (cached.isPresent()) return cached;
+        long stamp = cache.evictions();
         var active = tokens.findActive(hash);
         active.ifPresent(t -> {
-            cache.putToken(key, t.user().actor(), t.tokenId());
+            cache.putToken(key, t.user().actor(), t.tokenId(), stamp);
             tokens.touch(t.tokenId());
         });
         return active.map(t -> t.user().actor());

@@ -7,13 +7,21 @@ import io.kizuna.shared.UserId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Short-lived cache of who a token or session is, so an authenticated API call does not cost a query.
  * Changes on this node invalidate at once; changes on other nodes show within the TTL (default 5 s).
+ *
+ * <p>A lookup races an eviction: it may read a token or member row just before a revocation or role change commits
+ * and cache it just after the eviction ran, which would undo the change on this node for a whole TTL. So an eviction
+ * runs again when the evicting transaction ends, and a lookup caches only if no eviction counted since it began
+ * ({@link #evictions()} is its stamp).
  */
 @Component
 public class ActorCache {
@@ -26,6 +34,7 @@ public class ActorCache {
     private final Expiring<Long, Actor> byUser;
     private final Expiring<Long, UserView> views;
     private final Expiring<Long, MemberName> names;
+    private final AtomicLong evictions = new AtomicLong();
 
     ActorCache(@Value("${kizuna.auth.cache-ttl-ms:5000}") long ttlMillis) {
         long ttlNanos = ttlMillis * 1_000_000;
@@ -39,16 +48,27 @@ public class ActorCache {
         return byToken.get(hashHex).map(TokenActor::actor);
     }
 
-    public void putToken(String hashHex, Actor actor, long tokenId) {
-        byToken.put(hashHex, new TokenActor(actor, tokenId));
+    /** A stamp taken before a token or member is read, to pass to {@link #putToken} or {@link #putUser}. */
+    public long evictions() {
+        return evictions.get();
+    }
+
+    public void putToken(String hashHex, Actor actor, long tokenId, long stamp) {
+        putUnlessEvicted(byToken, hashHex, new TokenActor(actor, tokenId), stamp);
     }
 
     public Optional<Actor> cachedUser(UserId id) {
         return byUser.get(id.value());
     }
 
-    public void putUser(Actor actor) {
-        byUser.put(actor.id().value(), actor);
+    public void putUser(Actor actor, long stamp) {
+        putUnlessEvicted(byUser, actor.id().value(), actor, stamp);
+    }
+
+    private <K, V> void putUnlessEvicted(Expiring<K, V> map, K key, V value, long stamp) {
+        map.put(key, value);
+        // put, then check: an eviction counted after this check removes the entry itself
+        if (evictions.get() != stamp) map.remove(key);
     }
 
     public Optional<UserView> cachedView(UserId id) {
@@ -68,16 +88,31 @@ public class ActorCache {
         names.put(id.value(), name);
     }
 
-    /** Forget everything about a member (role change, password change, erasure, token revoke). */
+    /** Forget everything about a member (role change, password change, erasure, token revoke), now and at commit. */
     public void evict(UserId id) {
-        byUser.remove(id.value());
-        views.remove(id.value());
-        names.remove(id.value());
-        byToken.removeIf(t -> t.actor().id().equals(id));
+        evictNowAndAtTransactionEnd(() -> {
+            byUser.remove(id.value());
+            views.remove(id.value());
+            names.remove(id.value());
+            byToken.removeIf(t -> t.actor().id().equals(id));
+        });
     }
 
     public void evictToken(long tokenId) {
-        byToken.removeIf(t -> t.tokenId() == tokenId);
+        evictNowAndAtTransactionEnd(() -> byToken.removeIf(t -> t.tokenId() == tokenId));
+    }
+
+    private void evictNowAndAtTransactionEnd(Runnable eviction) {
+        evictions.incrementAndGet();
+        eviction.run();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                evictions.incrementAndGet();
+                eviction.run();
+            }
+        });
     }
 
     /** A map whose entries count as absent once older than the TTL; cleared when it grows past its bound. */
