@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Errors the servlet container catches outside controllers (filters, sendError) end here, in the same shapes. */
 @Controller
@@ -21,6 +22,7 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object ex = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (ex instanceof Throwable t && DisconnectedClientHelper.isClientDisconnectedException(t)) return; // see ExceptionAdvice
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         String slug = ProblemMapper.slugFor(status);

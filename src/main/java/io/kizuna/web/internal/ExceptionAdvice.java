@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** The one place where exceptions from controllers become responses (problem+json or an error page). */
 @ControllerAdvice
@@ -26,6 +27,8 @@ class ExceptionAdvice {
 
     @ExceptionHandler(Exception.class)
     void handle(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // a reader who closed the page mid-answer (broken pipe): no one to answer, and not an error of ours to log
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) return;
         var problem = ProblemMapper.map(e);
         problem.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
         if (problem.status() == 401 && !io.kizuna.web.ErrorResponses.isApi(request)) {
