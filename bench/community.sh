@@ -6,6 +6,8 @@
 #
 #   bash bench/community.sh                 # about 15 minutes
 #   THREADS_TOTAL=20000 bash bench/community.sh   # a smaller generated dataset
+#   REPLIES_ONLY=1 bash bench/community.sh        # the reply load alone (no read, search or lag figures)
+# Replies are measured after REPLY_WARMUP (60) seconds of replies, so the write path runs compiled code, as reads do.
 source "$(dirname "$0")/lib.sh"
 THREADS_TOTAL=${THREADS_TOTAL:-100000}
 POSTS_PER_THREAD=${POSTS_PER_THREAD:-10}
@@ -16,6 +18,7 @@ FORUM="${FORUM:-$ROOT/../shared/data/forum-2000x5.jsonl}"
 # minute) for this run only; banned words, link and duplicate checks stay on, so their cost is in the figures
 start "-Dkizuna.moderation.writes-per-minute=100000000"
 pg_connect
+pg_statements_on "-Dkizuna.moderation.writes-per-minute=100000000"
 ADMIN=$(admin_token)
 
 echo "== loading the forum dataset through the API"
@@ -71,6 +74,31 @@ DEEP=$(sql "select pinned::text || chr(31) || to_char(last_activity_at at time z
   | python3 -c 'import sys,base64; print(base64.urlsafe_b64encode(sys.stdin.read().strip().encode()).decode().rstrip("="))')
 
 FIRST_TOKEN=${TOKENS%%,*}
+# replies from the loader's members over all generated threads; prints wrk's PERCENTILES line
+replies() { # seconds
+  BENCH_RUN="$(date +%s%N)-" BENCH_TOKENS="$TOKENS" BENCH_FIRST_THREAD=$FIRST_BENCH BENCH_THREAD_SPAN=$THREADS_TOTAL \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" -s bench/reply.lua "$BASE" | grep PERCENTILES
+}
+# the newest post's id: replies stored since are counted by id (a count(*) of 1M posts would cost the window a second of CPU)
+last_post() { sql "select coalesce(max(id), 0) from community_posts" | tail -1; }
+reply_cpu() { # last-post-before kizuna-cpu-before kizuna-cpu-after postgres-cpu-before postgres-cpu-after
+  local n; n=$(sql "select count(*) from community_posts where id > $1" | tail -1)
+  awk -v n="$n" -v k="$2" -v K="$3" -v p="$4" -v P="$5" \
+    'BEGIN {printf "%d replies stored; CPU per reply: Kizuna %.2f + PostgreSQL %.2f ms", n, (K-k)*1000/n, (P-p)*1000/n}'
+}
+if [ "${REPLIES_ONLY:-0}" = 1 ]; then
+  echo "== replies only: ${REPLY_WARMUP:-60} s warm-up, then two windows of ${DURATION}s"
+  replies "${REPLY_WARMUP:-60}" >/dev/null
+  for window in 1 2; do
+    last=$(last_post); pg_statements_reset
+    k0=$(cpu_s kizuna); p0=$(cpu_s postgres)
+    out=$(replies "$DURATION")
+    k1=$(cpu_s kizuna); p1=$(cpu_s postgres)
+    echo "window $window: $(echo "$out" | sed 's/PERCENTILES //'); $(reply_cpu "$last" "$k0" "$k1" "$p0" "$p1")"
+  done
+  pg_statements_top 30
+  exit 0
+fi
 echo "== load: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up each"
 measure_all \
   "ping|/api/v1/ping" \
@@ -85,11 +113,13 @@ measure_all \
 echo "== search, one client"
 SEARCH=$(wrk -t1 -c1 -d"${DURATION}s" -s bench/search.lua "$BASE" | grep PERCENTILES)
 
-echo "== replies, $CONNECTIONS connections"
-REPLIES_BEFORE=$(sql "select count(*) from community_posts" | tail -1)
-REPLY=$(BENCH_TOKENS="$TOKENS" BENCH_FIRST_THREAD=$FIRST_BENCH BENCH_THREAD_SPAN=$THREADS_TOTAL \
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/reply.lua "$BASE" | grep PERCENTILES)
-REPLIES_AFTER=$(sql "select count(*) from community_posts" | tail -1)
+echo "== replies, $CONNECTIONS connections, after ${REPLY_WARMUP:-60} s of replies to warm the JIT"
+replies "${REPLY_WARMUP:-60}" >/dev/null
+until [ "$(sql "select count(*) from notification_inbox" | tail -1)" = "0" ]; do sleep 0.1; done # the warm-up's fan-out
+LAST=$(last_post); K0=$(cpu_s kizuna); P0=$(cpu_s postgres)
+REPLY=$(replies "$DURATION")
+K1=$(cpu_s kizuna); P1=$(cpu_s postgres)
+REPLY_CPU=$(reply_cpu "$LAST" "$K0" "$K1" "$P0" "$P1")
 # notification lag: how long the fan-out needed to drain what the load left, and a reply's notification reaching
 # a follower (the first member follows the sample thread, the second replies)
 INBOX_LEFT=$(sql "select count(*) from notification_inbox" | tail -1)
@@ -124,7 +154,7 @@ REPORT="$OUT/community-latest.md"
   echo "| other | figure |"
   echo "|---|---|"
   echo "| search, 1 client (12 forum words in turn) | $(echo "$SEARCH" | sed 's/PERCENTILES //') |"
-  echo "| replies at $CONNECTIONS connections | $(echo "$REPLY" | sed 's/PERCENTILES //'); $((REPLIES_AFTER - REPLIES_BEFORE)) replies stored |"
+  echo "| replies at $CONNECTIONS connections | $(echo "$REPLY" | sed 's/PERCENTILES //'); $REPLY_CPU |"
   echo "| a reply searchable after the load (index lag) | ${LAG_MS} ms |"
   echo "| notification inbox when the load stopped / time to drain it | $INBOX_LEFT happenings / ${DRAIN_MS} ms ($NOTIFICATIONS notifications written) |"
   echo "| a reply's notification visible to a follower | ${NOTE_MS} ms |"

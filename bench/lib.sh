@@ -18,9 +18,12 @@ if ! command -v wrk >/dev/null 2>&1; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 
-echo "== building"
-./mvnw -q -B -DskipTests package
-# KIZUNA_JAR measures another build (an A/B of two commits on the same machine, one run after the other)
+# KIZUNA_JAR measures a jar built before (an A/B of two commits on the same machine, one run after the other); without
+# it, this checkout is built
+if [ -z "${KIZUNA_JAR:-}" ]; then
+  echo "== building"
+  ./mvnw -q -B -DskipTests package
+fi
 JAR=${KIZUNA_JAR:-$(ls target/kizuna-*.jar | grep -v original | head -1)}
 PGJAR="$OUT/postgresql.jar"
 unzip -p "$JAR" "$(unzip -l "$JAR" | awk '{print $4}' | grep 'BOOT-INF/lib/postgresql-.*\.jar')" > "$PGJAR"
@@ -48,6 +51,12 @@ start() { # [extra JVM options] [jar]
   START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+# CPU seconds used so far by Kizuna's JVM, or by every PostgreSQL process (the pool's backends live for the whole run)
+cpu_s() { # kizuna|postgres
+  local pids; if [ "$1" = kizuna ]; then pids=$PID; else pids=$(pgrep -x postgres || true); fi
+  for p in $pids; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f", s / hz}'
+}
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
 
 
@@ -104,6 +113,23 @@ pg_connect() {
   PG_PORT=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$LOG" | tail -1 | sed 's/.*://')
   PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/kizuna"
   PG_PASS=$(cat "$DATA/pg-password")
+}
+
+# PG_STATEMENTS=1: restart Kizuna once with pg_stat_statements loaded, so pg_statements_top can show where the
+# database's time went in a window (pg_statements_reset at its start). For finding costs, not for the figures.
+pg_statements_on() { # [extra JVM options of the running start]
+  [ "${PG_STATEMENTS:-0}" = 1 ] || return 0
+  sql "alter system set shared_preload_libraries = 'pg_stat_statements'" "alter system set pg_stat_statements.track = 'all'" >/dev/null
+  stop; start "${1:-}"; pg_connect
+  sql "create extension if not exists pg_stat_statements" >/dev/null
+}
+pg_statements_reset() { [ "${PG_STATEMENTS:-0}" = 1 ] && sql "select pg_stat_statements_reset()" >/dev/null || true; }
+pg_statements_top() { # per-call figures for the N (20) statements that took the most time since the reset
+  [ "${PG_STATEMENTS:-0}" = 1 ] || return 0
+  echo "calls | total ms | mean ms | statement"
+  sql "select calls || ' | ' || round(total_exec_time::numeric, 0) || ' | ' || round(mean_exec_time::numeric, 3) || ' | ' ||
+              regexp_replace(left(query, 160), '\s+', ' ', 'g')
+       from pg_stat_statements order by total_exec_time desc limit ${1:-20}"
 }
 
 # A bearer token for EMAIL PASSWORD; admin_token: the owner account that KIZUNA_ADMIN_* create at start.
