@@ -97,11 +97,9 @@ public class PostManagement {
                 .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
         }
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
-        if (!threads.countReply(thread.id(), policy.canReplyWhileLocked(actor))) {
-            throw new ConflictException("thread-locked", "This thread is locked.");
-        }
         var rendered = markdown.render(body);
-        var post = posts.insert(thread.id(), actor.id().value(), body, rendered.html(), replyTo);
+        var post = posts.insertReply(thread.id(), actor.id().value(), body, rendered.html(), replyTo, policy.canReplyWhileLocked(actor))
+            .orElseThrow(() -> new ConflictException("thread-locked", "This thread is locked."));
         changed(thread.id(), thread.spaceId());
         String moderation = null;
         if (screening == Screening.HOLD) {

@@ -33,6 +33,22 @@ public class Posts {
             .query(PostRow.class).single();
     }
 
+    /**
+     * A reply and its count on the thread in one statement: nothing is written, and empty is returned, when the thread
+     * is deleted or locked (unless {@code evenIfLocked}). One round trip fewer per reply than counting, then inserting.
+     */
+    public Optional<PostRow> insertReply(long threadId, long authorId, String body, String html, Long replyTo, boolean evenIfLocked) {
+        return jdbc.sql("""
+                with counted as (
+                  update community_threads set post_count = post_count + 1, last_activity_at = now()
+                  where id = :t and deleted_at is null and (not locked or :evenIfLocked) returning id)
+                insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id)
+                select id, :a, :b, :h, :r from counted
+                returning """ + " " + COLUMNS)
+            .param("t", threadId).param("evenIfLocked", evenIfLocked).param("a", authorId).param("b", body).param("h", html)
+            .param("r", replyTo).query(PostRow.class).optional();
+    }
+
     public Optional<PostRow> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from community_posts where id = :id").param("id", id).query(PostRow.class).optional();
     }

@@ -137,16 +137,6 @@ public class Threads {
             .param("u", userId).param("t", threadIds.stream().mapToLong(Long::longValue).toArray()).query(Long.class).list());
     }
 
-    /**
-     * Counts a new reply and moves the thread's activity time, unless the thread is locked (and locks are to be
-     * respected) or gone: the check and the count are one statement, so a reply never slips past a lock.
-     */
-    public boolean countReply(long id, boolean evenIfLocked) {
-        return jdbc.sql("update community_threads set post_count = post_count + 1, last_activity_at = now() "
-                + "where id = :id and deleted_at is null and (not locked or :evenIfLocked)")
-            .param("id", id).param("evenIfLocked", evenIfLocked).update() == 1;
-    }
-
     /** Records a vote; false when the member had already voted. Keeps vote_count exact in the same statement. */
     public boolean vote(long threadId, long userId) {
         return jdbc.sql("""
