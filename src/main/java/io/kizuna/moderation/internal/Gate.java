@@ -27,7 +27,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 class Gate implements ContentGate {
     private static final Pattern LINK = Pattern.compile("(?i)https?://|!\\[");
 
-    private final Sanctions sanctions;
+    private final WriterStandings standings;
     private final BannedWords words;
     private final RateLimiter limiter;
     private final TrustCache trust;
@@ -37,12 +37,12 @@ class Gate implements ContentGate {
     private final int newMemberLinks;
     private final Map<Long, ArrayDeque<long[]>> recent = new ConcurrentHashMap<>();
 
-    Gate(Sanctions sanctions, BannedWords words, RateLimiter limiter, TrustCache trust,
+    Gate(WriterStandings standings, BannedWords words, RateLimiter limiter, TrustCache trust,
          ObjectProvider<ModerationManagement> moderation,
          @Value("${kizuna.moderation.writes-per-minute:10}") int writesPerMinute,
          @Value("${kizuna.moderation.duplicate-window-seconds:600}") long duplicateWindowSeconds,
          @Value("${kizuna.moderation.new-member-links:2}") int newMemberLinks) {
-        this.sanctions = sanctions;
+        this.standings = standings;
         this.words = words;
         this.limiter = limiter;
         this.trust = trust;
@@ -54,7 +54,7 @@ class Gate implements ContentGate {
 
     @Override
     public void requireMayWrite(Actor actor, Surface surface) {
-        var standing = sanctions.writerStanding(actor.id().value());
+        var standing = standings.of(actor.id().value());
         if (standing.banned()) throw new ForbiddenException("banned", "This account is banned from posting.");
         if (standing.suspendedUntil() != null && standing.suspendedUntil().isAfter(OffsetDateTime.now())) {
             throw new ForbiddenException("suspended", "This account is suspended until " + standing.suspendedUntil() + ".");

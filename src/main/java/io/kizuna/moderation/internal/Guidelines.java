@@ -13,9 +13,11 @@ public class Guidelines {
 
     private static final String COLUMNS = "version, body, material, published_by, published_at";
     private final JdbcClient jdbc;
+    private final WriterStandings standings;
 
-    Guidelines(JdbcClient jdbc) {
+    Guidelines(JdbcClient jdbc, WriterStandings standings) {
         this.jdbc = jdbc;
+        this.standings = standings;
     }
 
     public Optional<Version> current() {
@@ -38,14 +40,17 @@ public class Guidelines {
     /** Publishes the next version; the row lock on the table's last version makes concurrent publishes queue. */
     public int publish(String body, boolean material, long by) {
         jdbc.sql("lock table moderation_guidelines in share row exclusive mode").update();
-        return jdbc.sql("insert into moderation_guidelines (version, body, material, published_by) "
+        int version = jdbc.sql("insert into moderation_guidelines (version, body, material, published_by) "
                 + "select coalesce(max(version), 0) + 1, :b, :m, :by from moderation_guidelines returning version")
             .param("b", body).param("m", material).param("by", by).query(Integer.class).single();
+        standings.changed();
+        return version;
     }
 
     public void accept(long userId, int version) {
         jdbc.sql("insert into moderation_guideline_acceptances (user_id, version) values (:u, :v) on conflict do nothing")
             .param("u", userId).param("v", version).update();
+        standings.changed();
     }
 
     /** The newest version the member accepted. */

@@ -15,24 +15,11 @@ public class Sanctions {
     }
 
     private final JdbcClient jdbc;
+    private final WriterStandings standings;
 
-    Sanctions(JdbcClient jdbc) {
+    Sanctions(JdbcClient jdbc, WriterStandings standings) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * What every write checks, read in one round trip: the member's sanction (none: not banned, no end date), the
-     * newest guidelines version marked material and the newest version the member accepted.
-     */
-    public record WriterStanding(OffsetDateTime suspendedUntil, boolean banned, Integer requiredVersion, Integer acceptedVersion) {}
-
-    public WriterStanding writerStanding(long userId) {
-        return jdbc.sql("""
-                select s.suspended_until, coalesce(s.banned, false) as banned,
-                       (select max(version) from moderation_guidelines where material) as required_version,
-                       (select max(version) from moderation_guideline_acceptances where user_id = :u) as accepted_version
-                from (select 1) one left join moderation_sanctions s on s.user_id = :u""")
-            .param("u", userId).query(WriterStanding.class).single();
+        this.standings = standings;
     }
 
     public Optional<SanctionRow> find(long userId) {
@@ -47,12 +34,14 @@ public class Sanctions {
                 on conflict (user_id) do update set suspended_until = greatest(moderation_sanctions.suspended_until, excluded.suspended_until),
                   reason = excluded.reason, updated_at = now()""")
             .param("u", userId).param("d", days).param("r", reason).update();
+        standings.changed();
     }
 
     public void ban(long userId, String reason) {
         jdbc.sql("insert into moderation_sanctions (user_id, banned, reason) values (:u, true, :r) "
                 + "on conflict (user_id) do update set banned = true, reason = excluded.reason, updated_at = now()")
             .param("u", userId).param("r", reason).update();
+        standings.changed();
     }
 
     /** Lifts a suspension or a ban (an appeal overturned it). */
@@ -60,5 +49,6 @@ public class Sanctions {
         jdbc.sql(ban ? "update moderation_sanctions set banned = false, updated_at = now() where user_id = :u"
                 : "update moderation_sanctions set suspended_until = null, updated_at = now() where user_id = :u")
             .param("u", userId).update();
+        standings.changed();
     }
 }

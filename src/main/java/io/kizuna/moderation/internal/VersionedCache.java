@@ -2,6 +2,8 @@ package io.kizuna.moderation.internal;
 
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A node's copy of something staff change rarely (the banned-word matcher, the site options): reloaded when its row in
@@ -37,9 +39,19 @@ public final class VersionedCache<T> {
         return built.value();
     }
 
-    /** Marks the value changed, in the changing transaction. */
+    /**
+     * Marks the value changed, in the changing transaction. This node checks the version again on its next read, and
+     * again once the transaction has ended: a read between the bump and the commit still saw the old version.
+     */
     public void bump() {
         jdbc.sql("update moderation_versions set version = version + 1 where name = :n").param("n", name).update();
         checkedAt = 0;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                checkedAt = 0;
+            }
+        });
     }
 }
