@@ -4,6 +4,7 @@ import io.kizuna.community.CommunityPolicy.SpaceAccess;
 import io.kizuna.community.Views.ThreadRef;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Threads;
+import io.kizuna.community.internal.Threads.ThreadRow;
 import io.kizuna.identity.IdentityManagement;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.UserId;
@@ -61,9 +62,24 @@ public class CommunityAudience {
             .collect(Collectors.toMap(t -> Long.parseLong(t.id()), Function.identity()));
     }
 
+    /** Those of {@code userIds} who may see a thread: {@link #whoMaySee(long, Collection)} over a batch's threads. */
+    @FunctionalInterface
+    public interface ThreadAudience {
+        Set<Long> whoMaySee(long threadId, Collection<Long> userIds);
+    }
+
+    /** The audience of these threads, their facts read in one query (the fan-out of a batch of happenings). */
+    public ThreadAudience forThreads(Collection<Long> threadIds) {
+        var facts = threads.findAll(threadIds).stream().collect(Collectors.toMap(ThreadRow::id, Function.identity()));
+        return (threadId, userIds) -> whoMaySee(Optional.ofNullable(facts.get(threadId)), userIds);
+    }
+
     /** Those of {@code userIds} who may see the thread now (none when it is gone). */
     public Set<Long> whoMaySee(long threadId, Collection<Long> userIds) {
-        var thread = threadManagement.facts(threadId);
+        return whoMaySee(threadManagement.facts(threadId), userIds);
+    }
+
+    private Set<Long> whoMaySee(Optional<ThreadRow> thread, Collection<Long> userIds) {
         if (thread.isEmpty() || userIds.isEmpty()) return Set.of();
         var t = thread.get();
         if (t.moderation() != null) return Set.of(); // hidden or held: nobody hears about it

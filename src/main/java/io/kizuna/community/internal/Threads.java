@@ -56,6 +56,13 @@ public class Threads {
             .param("id", id).param("viewer", viewer).query(ThreadRow.class).optional();
     }
 
+    /** Live threads by id (a batch's, read at once; no viewer's vote). */
+    public List<ThreadRow> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " where t.id = any(:ids) and t.deleted_at is null")
+            .param("ids", ids.stream().mapToLong(Long::longValue).toArray()).param("viewer", 0L).query(ThreadRow.class).list();
+    }
+
     /** Locks the thread row for a change that must see its latest state (accepting, counting). */
     public void lock(long id) {
         jdbc.sql("select id from community_threads where id = :id for update").param("id", id).query(Long.class).optional();

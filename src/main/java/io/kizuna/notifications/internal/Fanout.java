@@ -74,7 +74,8 @@ public class Fanout {
 
     private int fanOut(List<Happening> batch) {
         if (batch.isEmpty()) return 0;
-        var plan = new Plan(follows.followersOf(Follows.THREAD, ids(batch, Happening::threadId)),
+        var threadIds = ids(batch, Happening::threadId);
+        var plan = new Plan(audience.forThreads(threadIds), follows.followersOf(Follows.THREAD, threadIds),
             follows.followersOf(Follows.SPACE, ids(batch, Happening::spaceId)));
         for (var h : batch) {
             try {
@@ -106,14 +107,16 @@ public class Fanout {
     }
 
     /** What one batch writes, worked out happening by happening so that earlier ones (a new follower) count for later ones. */
-    private final class Plan {
+    private static final class Plan {
+        final CommunityAudience.ThreadAudience audience;
         final Map<Long, Set<Long>> threadFollowers;
         final Map<Long, Set<Long>> spaceFollowers;
         final Map<Long, Set<Long>> newFollows = new LinkedHashMap<>();
         final Map<String, ActivityCount> activity = new LinkedHashMap<>();
         final List<Personal> personal = new ArrayList<>();
 
-        Plan(Map<Long, Set<Long>> threadFollowers, Map<Long, Set<Long>> spaceFollowers) {
+        Plan(CommunityAudience.ThreadAudience audience, Map<Long, Set<Long>> threadFollowers, Map<Long, Set<Long>> spaceFollowers) {
+            this.audience = audience;
             this.threadFollowers = new HashMap<>(threadFollowers);
             this.spaceFollowers = spaceFollowers;
         }
