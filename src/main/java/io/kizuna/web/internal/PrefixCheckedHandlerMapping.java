@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -23,20 +21,37 @@ import org.springframework.web.util.pattern.PathPattern;
  * segments) always takes the full test, as do HEAD and OPTIONS requests, whose method rules are Spring's own.
  */
 class PrefixCheckedHandlerMapping extends RequestMappingHandlerMapping {
-    private static final Set<String> FILTERED_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
     /** Filled while the mappings are registered at start-up; read by every lookup, so replaced, never changed. */
     private volatile Map<RequestMappingInfo, Literals> literals = new IdentityHashMap<>();
     /** The lookup in progress on this thread: read once, not once per mapping through every request wrapper. */
     private final ThreadLocal<Lookup> lookingUp = new ThreadLocal<>();
 
-    private record Lookup(String method, String path) {}
+    /** The request's method as a bit of {@link Literals#methods} (0: not filtered) and its path; computed once. */
+    private record Lookup(int method, String path) {}
 
-    /** The fixed text of a mapping's patterns (start and end of each, in pattern order) and its methods (empty: any). */
-    record Literals(String[] starts, String[] ends, Set<String> methods) {
+    /**
+     * The fixed text of a mapping's patterns (start and end of each, in pattern order) and its methods as bits (0: any).
+     * Tested against every mapping per request, so the method test is one bit operation.
+     */
+    record Literals(String[] starts, String[] ends, int methods) {
         private static final String[] NONE = {};
 
+        /** The bit of a method the literals filter on (GET, POST, PUT, DELETE, PATCH); 0 for any other. */
+        static int bit(String method) {
+            return switch (method) {
+                case "GET" -> 1;
+                case "POST" -> 2;
+                case "PUT" -> 4;
+                case "DELETE" -> 8;
+                case "PATCH" -> 16;
+                default -> 0;
+            };
+        }
+
         static Literals of(RequestMappingInfo info) {
-            var methods = info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).collect(Collectors.toUnmodifiableSet());
+            int methods = 0;
+            // a request with a method of the bits matches exactly the mappings with its bit; other methods are not filtered
+            for (RequestMethod m : info.getMethodsCondition().getMethods()) methods |= bit(m.name());
             var condition = info.getPathPatternsCondition();
             if (condition == null || condition.getPatterns().isEmpty()) return new Literals(NONE, NONE, methods);
             var patterns = condition.getPatterns().stream().map(PathPattern::getPatternString).toList();
@@ -68,8 +83,16 @@ class PrefixCheckedHandlerMapping extends RequestMappingHandlerMapping {
         }
 
         boolean mayMatch(String method, String path) {
-            if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) return true;
-            if (!methods.isEmpty() && FILTERED_METHODS.contains(method) && !methods.contains(method)) return false;
+            return !literal(path) || mayMatch(bit(method), path);
+        }
+
+        /** Patterns match decoded segments without ;parameters: a path with escapes or parameters is never filtered. */
+        static boolean literal(String path) {
+            return path.indexOf('%') < 0 && path.indexOf(';') < 0;
+        }
+
+        boolean mayMatch(int method, String path) {
+            if (methods != 0 && method != 0 && (methods & method) == 0) return false;
             if (starts.length == 0) return true;
             for (int i = 0; i < starts.length; i++) {
                 // start and end may not overlap: between them is at least the (possibly empty) variable part
@@ -92,7 +115,7 @@ class PrefixCheckedHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
         Lookup outer = lookingUp.get();
-        lookingUp.set(new Lookup(request.getMethod(), lookupPath));
+        lookingUp.set(Literals.literal(lookupPath) ? new Lookup(Literals.bit(request.getMethod()), lookupPath) : null);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {

@@ -55,6 +55,12 @@ class PrefixCheckedHandlerMappingTests {
         assertThat(post.mayMatch("OPTIONS", "/api/v1/threads/12/posts")).isTrue(); // CORS preflight and Allow are Spring's
         assertThat(literals(RequestMethod.GET, "/t/{id}").mayMatch("HEAD", "/t/12")).isTrue(); // HEAD is served by GET
         assertThat(literals("/t/{id}").mayMatch("DELETE", "/t/12")).isTrue(); // no methods: any
+        var getOrHead = Literals.of(RequestMappingInfo.paths("/t/{id}").methods(RequestMethod.GET, RequestMethod.HEAD).options(PATTERNS).build());
+        assertThat(getOrHead.mayMatch("GET", "/t/12")).isTrue();
+        assertThat(getOrHead.mayMatch("HEAD", "/t/12")).isTrue();
+        assertThat(getOrHead.mayMatch("PUT", "/t/12")).isFalse();
+        var headOnly = Literals.of(RequestMappingInfo.paths("/t/{id}").methods(RequestMethod.HEAD).options(PATTERNS).build());
+        assertThat(headOnly.mayMatch("GET", "/t/12")).isTrue(); // methods the bits do not name are left to the full test
     }
 
     @Test
