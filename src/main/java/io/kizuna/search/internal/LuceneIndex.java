@@ -18,9 +18,11 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -46,6 +48,19 @@ import org.apache.lucene.util.QueryBuilder;
 public final class LuceneIndex implements AutoCloseable {
     private static final String CURSOR_TXID = "kizuna.txid";
     private static final String CURSOR_ID = "kizuna.id";
+    /**
+     * The layout of the documents; an index written with another (or none: the first, with positions) is rebuilt,
+     * since Lucene refuses to mix a field's index options.
+     */
+    private static final String SCHEMA = "kizuna.schema";
+    static final String SCHEMA_VERSION = "2";
+    /**
+     * Text is searched as a bag of words: QueryBuilder's boolean queries never need positions and the highlighter
+     * analyses the stored text again, so text fields keep documents and frequencies only. Positions were most of what
+     * merges rewrote (a fifth of the node's CPU under reply load, on a million posts).
+     */
+    private static final FieldType TEXT = textType(false);
+    private static final FieldType STORED_TEXT = textType(true);
     private final Analyzer analyzer = Analyzers.perField();
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -62,12 +77,23 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** The change-log position this index reflects; empty for a new (or lost) index that needs a rebuild. */
+    private static FieldType textType(boolean stored) {
+        var type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setStored(stored);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * The change-log position this index reflects; empty for a new (or lost) index, or one of an older layout, that
+     * needs a rebuild.
+     */
     public synchronized Optional<ChangeCursor> cursor() {
         Map<String, String> data = new java.util.HashMap<>();
         var live = writer.getLiveCommitData();
         if (live != null) live.forEach(e -> data.put(e.getKey(), e.getValue()));
-        if (!data.containsKey(CURSOR_TXID)) return Optional.empty();
+        if (!data.containsKey(CURSOR_TXID) || !SCHEMA_VERSION.equals(data.get(SCHEMA))) return Optional.empty();
         return Optional.of(new ChangeCursor(Long.parseLong(data.get(CURSOR_TXID)), Long.parseLong(data.get(CURSOR_ID))));
     }
 
@@ -120,11 +146,11 @@ public final class LuceneIndex implements AutoCloseable {
                 doc.add(new StoredField("id", p.slug()));
                 doc.add(new StringField("product_visibility", p.visibility(), Field.Store.NO));
                 doc.add(new StoredField("title", p.name()));
-                doc.add(new TextField(Analyzers.TITLE_JA, p.name(), Field.Store.NO));
-                doc.add(new TextField(Analyzers.TITLE_NG, p.name(), Field.Store.NO));
+                doc.add(new Field(Analyzers.TITLE_JA, p.name(), TEXT));
+                doc.add(new Field(Analyzers.TITLE_NG, p.name(), TEXT));
                 String body = p.category().isBlank() ? p.description() : p.category() + " " + p.description();
-                doc.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
-                doc.add(new TextField(Analyzers.BODY_NG, body, Field.Store.YES));
+                doc.add(new Field(Analyzers.BODY_JA, body, TEXT));
+                doc.add(new Field(Analyzers.BODY_NG, body, STORED_TEXT));
                 writer.addDocument(doc);
             }
             var cursor = cursor();
@@ -144,7 +170,8 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     private void commit(ChangeCursor cursor) throws IOException {
-        writer.setLiveCommitData(Map.of(CURSOR_TXID, Long.toString(cursor.txid()), CURSOR_ID, Long.toString(cursor.id())).entrySet());
+        writer.setLiveCommitData(Map.of(CURSOR_TXID, Long.toString(cursor.txid()), CURSOR_ID, Long.toString(cursor.id()),
+            SCHEMA, SCHEMA_VERSION).entrySet());
         writer.commit();
         searchers.maybeRefresh();
     }
@@ -160,11 +187,11 @@ public final class LuceneIndex implements AutoCloseable {
         doc.add(new StringField("solved", t.solved() ? "1" : "0", Field.Store.YES));
         doc.add(new StoredField("title", title));
         if (type.equals("thread")) { // a reply matches by its own text; its thread's title is only shown with it
-            doc.add(new TextField(Analyzers.TITLE_JA, title, Field.Store.NO));
-            doc.add(new TextField(Analyzers.TITLE_NG, title, Field.Store.NO));
+            doc.add(new Field(Analyzers.TITLE_JA, title, TEXT));
+            doc.add(new Field(Analyzers.TITLE_NG, title, TEXT));
         }
-        doc.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
-        doc.add(new TextField(Analyzers.BODY_NG, body, Field.Store.YES));
+        doc.add(new Field(Analyzers.BODY_JA, body, TEXT));
+        doc.add(new Field(Analyzers.BODY_NG, body, STORED_TEXT));
         return doc;
     }
 
