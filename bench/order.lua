@@ -13,12 +13,20 @@ n, done_count, created, conflict, other, stopped_at = 0, 0, 0, 0, 0, 0 -- global
 function init(args)
   n = tonumber(id) * 7919
 end
-local body = '{"items":[{"sku":"' .. sku .. '","quantity":1}],"paymentMethod":"bank_transfer",' ..
-  '"shippingAddress":{"name":"山田 花子","postalCode":"150-0001","prefecture":"13","city":"渋谷区","line1":"1-2-3","phone":"03-1234-5678"}}'
+local function order(of)
+  return '{"items":[{"sku":"' .. of .. '","quantity":1}],"paymentMethod":"bank_transfer",' ..
+    '"shippingAddress":{"name":"山田 花子","postalCode":"150-0001","prefecture":"13","city":"渋谷区","line1":"1-2-3","phone":"03-1234-5678"}}'
+end
+local body = order(sku)
+-- BENCH_SOLD_OUT_EVERY=k with BENCH_SOLD_OUT_SKU: every k-th order asks for a sold-out SKU (a 409 through the order's
+-- transaction), so a warm-up compiles the refusal path too and a drop's sell-out does not hit it uncompiled
+local sold_out_every = tonumber(os.getenv("BENCH_SOLD_OUT_EVERY") or "0")
+local sold_out = os.getenv("BENCH_SOLD_OUT_SKU") and order(os.getenv("BENCH_SOLD_OUT_SKU"))
 request = function()
   n = n + 1
+  local b = (sold_out and sold_out_every > 0 and n % sold_out_every == 0) and sold_out or body
   return wrk.format("POST", "/api/v1/orders",
-    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]}, body)
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]}, b)
 end
 response = function(status, headers, b)
   done_count = done_count + 1

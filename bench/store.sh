@@ -35,8 +35,14 @@ curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-T
 # compiled as well.
 curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"slug":"bench-warm","name":"定番ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-WARM","name":"200g","price":1620,"stock":1000000}]}' >/dev/null
-echo "== warming the JIT: ${JIT_WARMUP:-90} s of orders for another product"
-WARM=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=BENCH-WARM BENCH_ORDERS=1000000 BENCH_THREADS=2 BENCH_START_NS=$(date +%s%N) \
+# one warm-up order in SOLD_OUT_EVERY (10; 0: none) asks for a sold-out product: a warm-up of successes only compiles
+# the 409 through the order's transaction as a trap, and the drop's sell-out then sends ~200 threads back to the
+# interpreter at once (seen as hundreds of deoptimizations in one second with -Xlog:deoptimization=debug)
+curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"slug":"bench-sold-out","name":"完売ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-SOLD-OUT","name":"200g","price":1620,"stock":0}]}' >/dev/null
+echo "== warming the JIT: ${JIT_WARMUP:-90} s of orders for another product (one in ${SOLD_OUT_EVERY:-10} for a sold-out one)"
+WARM=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=BENCH-WARM BENCH_SOLD_OUT_SKU=BENCH-SOLD-OUT BENCH_SOLD_OUT_EVERY=${SOLD_OUT_EVERY:-10} \
+  BENCH_ORDERS=1000000 BENCH_THREADS=2 BENCH_START_NS=$(date +%s%N) \
   wrk -t2 -c200 -d"${JIT_WARMUP:-90}s" --timeout 10s -s bench/order.lua "$BASE" | grep ORDERS)
 WARM_ORDERS=$(echo "$WARM" | sed 's/.*created=\([0-9]*\).*/\1/')
 WARM_P=$(echo "$WARM" | sed 's/.* \(p50=.*\)/\1/')
@@ -69,7 +75,7 @@ REPORT="$OUT/store-latest.md"
   echo "Dataset: catalog-300 ($PRODUCTS products) and $BUYERS buyers through the API in ${LOAD_S}s."
   echo
   echo "Limited drop ($UNITS units, $LIMIT per member, wrk -t2 -c200, one-unit bank-transfer orders): $(echo "$DROP" | sed 's/ORDERS //')"
-  echo "Before the drop, ${JIT_WARMUP:-90} s of orders for another product at 200 connections (JIT warm-up): $WARM_ORDERS orders, $WARM_P"
+  echo "Before the drop, ${JIT_WARMUP:-90} s of orders for another product at 200 connections (JIT warm-up; one in ${SOLD_OUT_EVERY:-10} for a sold-out product): $WARM_ORDERS orders, $WARM_P"
   echo "The $UNITS units sold out in ${SELL_S}s (first to last order's created_at)."
   echo "Orders stored for the drop: $STORED; stock left: $STOCK; most units held by one member: $MAX_HELD; members over the limit: $OVER"
   echo
