@@ -2,6 +2,7 @@ package io.kizuna.identity.internal;
 
 import io.kizuna.identity.MemberName;
 import io.kizuna.identity.UserView;
+import io.kizuna.platform.AfterTransaction;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.UserId;
 import java.util.Map;
@@ -11,8 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Short-lived cache of who a token or session is, so an authenticated API call does not cost a query.
@@ -103,16 +102,12 @@ public class ActorCache {
     }
 
     private void evictNowAndAtTransactionEnd(Runnable eviction) {
-        evictions.incrementAndGet();
-        eviction.run();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                evictions.incrementAndGet();
-                eviction.run();
-            }
-        });
+        Runnable counted = () -> {
+            evictions.incrementAndGet();
+            eviction.run();
+        };
+        counted.run();
+        AfterTransaction.completion(counted);
     }
 
     /** A map whose entries count as absent once older than the TTL; cleared when it grows past its bound. */

@@ -1,9 +1,8 @@
 package io.kizuna.moderation.internal;
 
+import io.kizuna.platform.AfterTransaction;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A node's copy of something staff change rarely (the banned-word matcher, the site options): reloaded when its row in
@@ -46,12 +45,6 @@ public final class VersionedCache<T> {
     public void bump() {
         jdbc.sql("update moderation_versions set version = version + 1 where name = :n").param("n", name).update();
         checkedAt = 0;
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                checkedAt = 0;
-            }
-        });
+        AfterTransaction.completion(() -> checkedAt = 0);
     }
 }
