@@ -13,7 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this node's index current: every 200 ms it applies the community change log since the index's cursor.
+ * Keeps this node's index current: every 200 ms it applies the community change log since the index's cursor
+ * (searchable at once, committed to disk every few seconds: see {@link LuceneIndex}).
  * A missing index (or an admin's request) is rebuilt from PostgreSQL first. Every node does this on its own.
  */
 @Component
@@ -53,6 +54,7 @@ public class IndexFeeder implements AutoCloseable {
             }
             catchUp(cursor.get());
             indexProductsIfChanged();
+            index.commitIfDue();
         } catch (RuntimeException e) {
             log.warn("Search indexing failed; will retry: {}", e.toString());
         }
@@ -96,11 +98,12 @@ public class IndexFeeder implements AutoCloseable {
         while (true) {
             var ids = feed.threadIdsAfter(after, 500);
             if (ids.isEmpty()) break;
-            index.apply(feed.threads(ids), ChangeCursor.START);
+            index.write(feed.threads(ids));
             threads += ids.size();
             after = ids.getLast();
         }
         index.apply(java.util.List.of(), cursor);
+        index.commit();
         log.info("Search index rebuilt: {} threads, {} documents in {} ms", threads, index.documentCount(), (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -76,4 +76,45 @@ class LuceneIndexTests {
             assertThat(index.search("古い索引", Set.of(1L), Set.of(), null, null, 10)).isEmpty();
         }
     }
+
+    @Test
+    void changesAreSearchableAtOnceAndReachDiskWithTheirCursorAtTheNextCommit() throws Exception {
+        try (var index = new LuceneIndex(dir)) {
+            index.apply(List.of(thread(1, "ワイヤレスイヤホンの電池", "充電は何時間かかりますか")), new ChangeCursor(5, 7));
+            index.commit();
+            index.apply(List.of(thread(2, "コーヒー豆の保存", "冷凍庫で保存しています")), new ChangeCursor(6, 1));
+
+            // searchable and current in memory before any commit
+            assertThat(index.search("冷凍庫", Set.of(1L), Set.of(), null, null, 10)).extracting(h -> h.id()).containsExactly("2");
+            assertThat(index.cursor()).contains(new ChangeCursor(6, 1));
+            // while the disk still has the previous commit: a crash now re-applies the change log from (5, 7)
+            assertThat(committedCursor()).isEqualTo("5/7");
+            index.commitIfDue(); // the last commit is younger than COMMIT_EVERY_NANOS: nothing happens
+            assertThat(committedCursor()).isEqualTo("5/7");
+
+            index.commit();
+            assertThat(committedCursor()).isEqualTo("6/1");
+        }
+    }
+
+    @Test
+    void aRebuildThatStopsHalfwayLeavesAnIndexThatAsksForARebuild() throws Exception {
+        try (var index = new LuceneIndex(dir)) {
+            index.apply(List.of(thread(1, "ワイヤレスイヤホンの電池", "充電は何時間かかりますか")), new ChangeCursor(5, 7));
+            index.commit();
+            // a rebuild starts: the old documents go, some threads are written, then the node stops
+            index.clear();
+            index.write(List.of(thread(2, "コーヒー豆の保存", "冷凍庫で保存しています")));
+        }
+        try (var index = new LuceneIndex(dir)) {
+            assertThat(index.cursor()).isEmpty();
+        }
+    }
+
+    private String committedCursor() throws Exception {
+        try (var directory = FSDirectory.open(dir)) {
+            var data = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+            return data.get("kizuna.txid") + "/" + data.get("kizuna.id");
+        }
+    }
 }
