@@ -197,12 +197,12 @@ public class ThreadManagement {
         return fresh(actor, thread.id());
     }
 
-    /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
     /** A live thread's facts (the same for every viewer), through the read cache. */
     Optional<ThreadRow> facts(long id) {
         return cache.read(cache.key(ReadCache.THREAD, id, "facts"), () -> threads.find(id, 0));
     }
 
+    /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
     ThreadRow require(Optional<Actor> actor, String threadId) {
         long id = parseId(threadId, "thread");
         var thread = facts(id).orElseThrow(() -> new NotFoundException("No such thread."));
