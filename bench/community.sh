@@ -91,10 +91,10 @@ if [ "${REPLIES_ONLY:-0}" = 1 ]; then
   replies "${REPLY_WARMUP:-60}" >/dev/null
   for window in 1 2; do
     last=$(last_post); pg_statements_reset
-    k0=$(cpu_s kizuna); p0=$(cpu_s postgres)
+    k0=$(cpu_s kizuna); p0=$(cpu_s postgres); from=$(date -u +%T)
     out=$(replies "$DURATION")
     k1=$(cpu_s kizuna); p1=$(cpu_s postgres)
-    echo "window $window: $(echo "$out" | sed 's/PERCENTILES //'); $(reply_cpu "$last" "$k0" "$k1" "$p0" "$p1")"
+    echo "window $window ($from-$(date -u +%T) UTC): $(echo "$out" | sed 's/PERCENTILES //'); $(reply_cpu "$last" "$k0" "$k1" "$p0" "$p1")"
   done
   pg_statements_top 30
   exit 0
