@@ -6,7 +6,7 @@
 #
 #   bash bench/community.sh                 # about 15 minutes
 #   THREADS_TOTAL=20000 bash bench/community.sh   # a smaller generated dataset
-#   REPLIES_ONLY=1 bash bench/community.sh        # the reply load alone (no read, search or lag figures)
+#   REPLIES_ONLY=1 bash bench/community.sh        # the reply load alone, WINDOWS (2) windows of DURATION s each
 # Replies are measured after REPLY_WARMUP (60) seconds of replies, so the write path runs compiled code, as reads do.
 source "$(dirname "$0")/lib.sh"
 THREADS_TOTAL=${THREADS_TOTAL:-100000}
@@ -87,9 +87,9 @@ reply_cpu() { # last-post-before kizuna-cpu-before kizuna-cpu-after postgres-cpu
     'BEGIN {printf "%d replies stored; CPU per reply: Kizuna %.2f + PostgreSQL %.2f ms", n, (K-k)*1000/n, (P-p)*1000/n}'
 }
 if [ "${REPLIES_ONLY:-0}" = 1 ]; then
-  echo "== replies only: ${REPLY_WARMUP:-60} s warm-up, then two windows of ${DURATION}s"
+  echo "== replies only: ${REPLY_WARMUP:-60} s warm-up, then ${WINDOWS:-2} windows of ${DURATION}s"
   replies "${REPLY_WARMUP:-60}" >/dev/null
-  for window in 1 2; do
+  for window in $(seq "${WINDOWS:-2}"); do
     last=$(last_post); pg_statements_reset
     k0=$(cpu_s kizuna); p0=$(cpu_s postgres); from=$(date -u +%T)
     out=$(replies "$DURATION")
