@@ -53,6 +53,7 @@ import org.apache.lucene.util.QueryBuilder;
 public final class LuceneIndex implements AutoCloseable {
     private static final String CURSOR_TXID = "kizuna.txid";
     private static final String CURSOR_ID = "kizuna.id";
+    static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
     /**
      * The layout of the documents; an index written with another (or none: the first, with positions) is rebuilt,
      * since Lucene refuses to mix a field's index options.
@@ -71,7 +72,6 @@ public final class LuceneIndex implements AutoCloseable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
     private long committedAt = System.nanoTime();
     private boolean uncommitted;
 
