@@ -102,8 +102,7 @@ public class IndexFeeder implements AutoCloseable {
             threads += ids.size();
             after = ids.getLast();
         }
-        index.apply(java.util.List.of(), cursor);
-        index.commit();
+        index.commit(cursor);
         log.info("Search index rebuilt: {} threads, {} documents in {} ms", threads, index.documentCount(), (System.nanoTime() - t0) / 1_000_000);
     }
 

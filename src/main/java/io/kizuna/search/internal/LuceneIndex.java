@@ -120,17 +120,17 @@ public final class LuceneIndex implements AutoCloseable {
                     if (!p.deleted()) writer.addDocument(document("post", p.id(), t, t.title(), p.body()));
                 }
             }
-            searchers.maybeRefresh();
-            uncommitted = true;
+            written();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@link #write}, and the index now reflects the change log up to {@code cursor}. */
+    /** {@link #write}, and the index now reflects the change log up to {@code cursor}; durable with the next commit. */
     public synchronized void apply(Collection<IndexedThread> threads, ChangeCursor cursor) {
         write(threads);
-        advance(cursor);
+        reflect(cursor);
+        commitIfDue();
     }
 
     /** Updates single replies (and whole threads for opening posts, which are part of the thread's document). */
@@ -169,8 +169,7 @@ public final class LuceneIndex implements AutoCloseable {
                 doc.add(new Field(Analyzers.BODY_NG, body, STORED_TEXT));
                 writer.addDocument(doc);
             }
-            searchers.maybeRefresh();
-            uncommitted = true;
+            written();
             commitIfDue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -190,12 +189,17 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** The index reflects the change log up to {@code cursor}; durable with the next commit. */
-    private void advance(ChangeCursor cursor) {
+    /** What was just written is searchable now, and goes to disk with the next commit. */
+    private void written() throws IOException {
+        searchers.maybeRefresh();
+        uncommitted = true;
+    }
+
+    /** The position in the change log the next commit records. */
+    private void reflect(ChangeCursor cursor) {
         writer.setLiveCommitData(Map.of(CURSOR_TXID, Long.toString(cursor.txid()), CURSOR_ID, Long.toString(cursor.id()),
             SCHEMA, SCHEMA_VERSION).entrySet());
         uncommitted = true;
-        commitIfDue();
     }
 
     /** Commits what changed when the last commit is {@link #COMMIT_EVERY_NANOS} old (the feeder asks on every tick). */
@@ -203,7 +207,13 @@ public final class LuceneIndex implements AutoCloseable {
         if (uncommitted && System.nanoTime() - committedAt >= COMMIT_EVERY_NANOS) commit();
     }
 
-    /** Makes everything written so far durable, with the cursor it reflects (a rebuild's end, shutdown). */
+    /** The index now reflects the change log up to {@code cursor}, made durable at once (a rebuild's end). */
+    public synchronized void commit(ChangeCursor cursor) {
+        reflect(cursor);
+        commit();
+    }
+
+    /** Makes everything written so far durable, with the cursor it reflects. */
     public synchronized void commit() {
         try {
             writer.commit();
