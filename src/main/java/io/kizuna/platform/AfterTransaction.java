@@ -3,7 +3,7 @@ package io.kizuna.platform;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Work a cache must do again once the caller's transaction has ended, when readers can no longer see the old rows. */
+/** Work that waits for the caller's transaction: a cache's second eviction, a wake-up for what the transaction wrote. */
 public final class AfterTransaction {
     private AfterTransaction() {}
 
@@ -13,6 +13,20 @@ public final class AfterTransaction {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
+                work.run();
+            }
+        });
+    }
+
+    /** Runs {@code work} once the current transaction commits, never after a rollback; at once without a transaction. */
+    public static void commit(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
                 work.run();
             }
         });

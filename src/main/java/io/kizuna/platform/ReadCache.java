@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A short per-node cache of content that is the same for everyone allowed to see it: space and thread facts, a
@@ -58,16 +56,7 @@ public class ReadCache {
 
     /** Moves the generation of a thread or space when the caller's transaction commits (at once outside one). */
     public void changed(String kind, long id) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            bump(kind + ":" + id);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                bump(kind + ":" + id);
-            }
-        });
+        AfterTransaction.commit(() -> bump(kind + ":" + id));
     }
 
     private void bump(String generationKey) {

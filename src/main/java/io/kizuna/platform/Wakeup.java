@@ -3,8 +3,6 @@ package io.kizuna.platform;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs a background sweep (mail delivery, notification fan-out) soon after work for it commits, instead of waiting
@@ -22,16 +20,7 @@ public final class Wakeup {
 
     /** Runs the sweep after the caller's transaction commits (at once when there is none); never after a rollback. */
     public void afterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            now();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                now();
-            }
-        });
+        AfterTransaction.commit(this::now);
     }
 
     public void now() {

@@ -1,6 +1,7 @@
 package io.kizuna.live.internal;
 
 import io.kizuna.live.Views.ShowView;
+import io.kizuna.platform.AfterTransaction;
 import io.kizuna.platform.PgListener;
 import io.kizuna.shared.Actor;
 import io.kizuna.store.CatalogManagement;
@@ -30,8 +31,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * This node's end of the real-time channel. Listeners hold a Server-Sent Events connection on whichever node served
@@ -135,16 +134,7 @@ public class LiveHub implements SmartLifecycle {
 
     /** Sends this show's new log events to this node's listeners once the caller's transaction commits. */
     public void wakeAfterCommit(long sessionId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wake(sessionId);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wake(sessionId);
-            }
-        });
+        AfterTransaction.commit(() -> wake(sessionId));
     }
 
     /** Counts a reaction; this node sends its counts to every node once a second. */

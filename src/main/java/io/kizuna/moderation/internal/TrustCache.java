@@ -1,11 +1,10 @@
 package io.kizuna.moderation.internal;
 
+import io.kizuna.platform.AfterTransaction;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Effective trust levels per node for 30 seconds: the gate asks on every write and the thread page on every signed-in
@@ -38,13 +37,6 @@ public class TrustCache {
     /** Drops the member's level now and again when the changing transaction commits (so no reader caches the old one). */
     public void forget(long userId) {
         levels.remove(userId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    levels.remove(userId);
-                }
-            });
-        }
+        AfterTransaction.commit(() -> levels.remove(userId));
     }
 }
