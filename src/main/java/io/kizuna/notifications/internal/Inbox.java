@@ -50,8 +50,8 @@ public class Inbox {
     /** Takes up to {@code limit} happenings, oldest first; other nodes skip them until this transaction ends. */
     public List<Happening> take(int limit) {
         return jdbc.sql("""
-                delete from notification_inbox where id in
-                  (select id from notification_inbox order by id limit :n for update skip locked)
+                delete from notification_inbox where id = any(array
+                  (select id from notification_inbox order by id limit :n for update skip locked))
                 returning id, kind, thread_id, space_id, post_id, actor_id, subject_id, opening, mentioned""")
             .param("n", limit)
             .query((rs, i) -> new Happening(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class),

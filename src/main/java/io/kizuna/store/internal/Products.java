@@ -172,12 +172,15 @@ public class Products {
     public boolean take(long variantId, int quantity) {
         int start = ThreadLocalRandom.current().nextInt(SLOTS);
         for (String wait : new String[] {"skip locked", ""}) {
+            // The slot is a scalar subquery, which PostgreSQL runs once. As a join in FROM it could be planned as
+            // the inner side of a nested loop and run again per row, each rescan locking the next slot, so one
+            // update would take from several slots.
             int n = jdbc.sql("""
-                    update store_stock_slots t set stock = t.stock - :q
-                    from (select slot from store_stock_slots where variant_id = :v and stock >= :q
-                          order by (slot + :start) %% 8 limit 1 for update %s) s
-                    where t.variant_id = :v and t.slot = s.slot""".formatted(wait))
+                    update store_stock_slots set stock = stock - :q
+                    where variant_id = :v and slot = (select slot from store_stock_slots where variant_id = :v and stock >= :q
+                                                      order by (slot + :start) %% 8 limit 1 for update %s)""".formatted(wait))
                 .param("q", quantity).param("v", variantId).param("start", start).update();
+            if (n > 1) throw new IllegalStateException("One take changed " + n + " stock slots of variant " + variantId);
             if (n == 1) return true;
         }
         var slots = jdbc.sql("select slot, stock from store_stock_slots where variant_id = :v and stock > 0 order by slot for update")
