@@ -22,11 +22,19 @@ local body = order(sku)
 -- transaction), so a warm-up compiles the refusal path too and a drop's sell-out does not hit it uncompiled
 local sold_out_every = tonumber(os.getenv("BENCH_SOLD_OUT_EVERY") or "0")
 local sold_out = os.getenv("BENCH_SOLD_OUT_SKU") and order(os.getenv("BENCH_SOLD_OUT_SKU"))
+-- BENCH_BUYERS=split: each thread takes turns over its own share of the members, so (with as many members as
+-- connections) a member has about one order in flight at a time; otherwise every thread takes turns over all of them
+local split = os.getenv("BENCH_BUYERS") == "split"
+local function token()
+  if not split then return tokens[(n % #tokens) + 1] end
+  local share = math.floor(#tokens / tonumber(os.getenv("BENCH_THREADS")))
+  return tokens[tonumber(id) * share + (n % share) + 1]
+end
 request = function()
   n = n + 1
   local b = (sold_out and sold_out_every > 0 and n % sold_out_every == 0) and sold_out or body
   return wrk.format("POST", "/api/v1/orders",
-    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]}, b)
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token()}, b)
 end
 response = function(status, headers, b)
   done_count = done_count + 1

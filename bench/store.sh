@@ -27,8 +27,6 @@ echo "$LOADED" | cut -d';' -f1
 PRODUCTS=$(sql "select count(*) from store_products" | tail -1)
 
 echo "== limited drop: $UNITS units, $LIMIT per member, $ORDERS one-unit orders over $BUYERS members at 200 connections"
-curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"slug\":\"bench-drop\",\"name\":\"限定ドロップ\",\"description\":\"ベンチマーク\",\"taxRate\":\"reduced\",\"visibility\":\"public\",\"category\":\"drop\",\"perMemberLimit\":$LIMIT,\"variants\":[{\"sku\":\"BENCH-DROP\",\"name\":\"200g\",\"price\":4860,\"stock\":$UNITS}]}" >/dev/null
 # a shop that has been selling before the drop: JIT_WARMUP seconds of orders for another product first, so the drop
 # measures compiled code rather than the interpreter (on 2 cores the C2 compiler competes with 200 request threads).
 # That product has a per-member limit too (999, the most allowed; no member reaches it), so the drop's limit check is
@@ -49,15 +47,36 @@ WARM_P=$(echo "$WARM" | sed 's/.* \(p50=.*\)/\1/')
 echo "$WARM_ORDERS orders in ${JIT_WARMUP:-90} s, $WARM_P"
 # wrk stops with 200 warm-up orders still in flight: let the server finish them, or the drop's first buyers wait behind them
 sleep 3
-DROP=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=BENCH-DROP BENCH_ORDERS=$ORDERS BENCH_THREADS=2 BENCH_START_NS=$(date +%s%N) \
-  wrk -t2 -c200 -d${DROP_SECONDS:-45}s --timeout 10s -s bench/order.lua "$BASE" | grep ORDERS)
-# the first sale to the last: how fast the 1,000 units went
-SELL_S=$(sql "select round(extract(epoch from max(o.created_at) - min(o.created_at))::numeric, 2) from store_orders o join store_order_items i on i.order_id = o.id where i.sku = 'BENCH-DROP'" | tail -1)
-echo "$DROP"
-STOCK=$(sql "select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = 'BENCH-DROP'" | tail -1)
-STORED=$(sql "select count(*) from store_order_items where sku = 'BENCH-DROP'" | tail -1)
-MAX_HELD=$(sql "select coalesce(max(quantity), 0) from store_member_purchases m join store_products p on p.id = m.product_id where p.slug = 'bench-drop'" | tail -1)
-OVER=$(sql "select count(*) from (select o.buyer_id from store_orders o join store_order_items i on i.order_id = o.id where i.sku = 'BENCH-DROP' group by o.buyer_id having sum(i.quantity) > $LIMIT) x" | tail -1)
+# DROPS (1) drops one after the other, each of its own product. BUYERS_MODE says which member each order is from:
+# "rotate" (the default, as in every earlier run) takes the next token per request, so one member may have orders in
+# flight on two connections at once, each waiting for the other's purchase-limit row; "split" gives each wrk thread its
+# own half of the members in turn, so a member has about one order in flight at a time, as a person at a browser does.
+# DROP_MODES="rotate split rotate split" alternates them, an A/B of the harness on one server.
+read -r -a MODES <<<"${DROP_MODES:-${BUYERS_MODE:-rotate}}"
+DROP_LINES=()
+for k in $(seq 1 "${DROPS:-${#MODES[@]}}"); do
+  MODE=${MODES[$(( (k - 1) % ${#MODES[@]} ))]}
+  SKU=BENCH-DROP; SLUG=bench-drop; [ "$k" -gt 1 ] && SKU=BENCH-DROP-$k && SLUG=bench-drop-$k
+  curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"slug\":\"$SLUG\",\"name\":\"限定ドロップ\",\"description\":\"ベンチマーク\",\"taxRate\":\"reduced\",\"visibility\":\"public\",\"category\":\"drop\",\"perMemberLimit\":$LIMIT,\"variants\":[{\"sku\":\"$SKU\",\"name\":\"200g\",\"price\":4860,\"stock\":$UNITS}]}" >/dev/null
+  DROP=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=$SKU BENCH_ORDERS=$ORDERS BENCH_THREADS=2 BENCH_BUYERS=$MODE BENCH_START_NS=$(date +%s%N) \
+    wrk -t2 -c200 -d${DROP_SECONDS:-45}s --timeout 10s -s bench/order.lua "$BASE" | grep ORDERS)
+  # the first sale to the last: how fast the units went
+  SELL_S=$(sql "select round(extract(epoch from max(o.created_at) - min(o.created_at))::numeric, 2) from store_orders o join store_order_items i on i.order_id = o.id where i.sku = '$SKU'" | tail -1)
+  STOCK=$(sql "select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = '$SKU'" | tail -1)
+  STORED=$(sql "select count(*) from store_order_items where sku = '$SKU'" | tail -1)
+  MAX_HELD=$(sql "select coalesce(max(quantity), 0) from store_member_purchases m join store_products p on p.id = m.product_id where p.slug = '$SLUG'" | tail -1)
+  OVER=$(sql "select count(*) from (select o.buyer_id from store_orders o join store_order_items i on i.order_id = o.id where i.sku = '$SKU' group by o.buyer_id having sum(i.quantity) > $LIMIT) x" | tail -1)
+  LINE="drop $k (buyers: $MODE): $(echo "$DROP" | sed 's/ORDERS //'); sold out in ${SELL_S}s; orders stored $STORED, stock left $STOCK, most held by one member $MAX_HELD, members over the limit $OVER"
+  echo "$LINE"
+  DROP_LINES+=("$LINE")
+  sleep 3
+done
+
+if [ "${READS:-1}" = 0 ]; then
+  { echo "Run: $(date -u +%Y-%m-%dT%H:%MZ); warm-up: $WARM_ORDERS orders in ${JIT_WARMUP:-90} s, $WARM_P"; printf '%s\n' "${DROP_LINES[@]}"; } >"$OUT/store-latest.md"
+  exit 0
+fi
 
 echo "== reads: $CONNECTIONS connections, ${DURATION}s per endpoint after ${WARMUP}s warm-up each"
 SAMPLE=product-0150
@@ -74,10 +93,9 @@ REPORT="$OUT/store-latest.md"
   echo "Run: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), JVM options: ${JVM_OPTS:-none}"
   echo "Dataset: catalog-300 ($PRODUCTS products) and $BUYERS buyers through the API in ${LOAD_S}s."
   echo
-  echo "Limited drop ($UNITS units, $LIMIT per member, wrk -t2 -c200, one-unit bank-transfer orders): $(echo "$DROP" | sed 's/ORDERS //')"
-  echo "Before the drop, ${JIT_WARMUP:-90} s of orders for another product at 200 connections (JIT warm-up; one in ${SOLD_OUT_EVERY:-10} for a sold-out product): $WARM_ORDERS orders, $WARM_P"
-  echo "The $UNITS units sold out in ${SELL_S}s (first to last order's created_at)."
-  echo "Orders stored for the drop: $STORED; stock left: $STOCK; most units held by one member: $MAX_HELD; members over the limit: $OVER"
+  echo "Limited drops ($UNITS units, $LIMIT per member, wrk -t2 -c200, one-unit bank-transfer orders; sold out: first to last order's created_at):"
+  printf -- '- %s\n' "${DROP_LINES[@]}"
+  echo "Before the drops, ${JIT_WARMUP:-90} s of orders for another product at 200 connections (JIT warm-up; one in ${SOLD_OUT_EVERY:-10} for a sold-out product): $WARM_ORDERS orders, $WARM_P"
   echo
   report_rows "${ROWS[@]}"
   echo

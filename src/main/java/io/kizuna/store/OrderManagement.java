@@ -11,6 +11,7 @@ import io.kizuna.shared.RuleRefusedException;
 import io.kizuna.shared.UserId;
 import io.kizuna.store.Views.Address;
 import io.kizuna.store.Views.OrderView;
+import io.kizuna.store.internal.MemberQueue;
 import io.kizuna.store.internal.OrderMails;
 import io.kizuna.store.internal.Orders;
 import io.kizuna.store.internal.Orders.ItemRow;
@@ -23,7 +24,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,11 +67,16 @@ public class OrderManagement {
     private final JsonMapper json;
     private final Checkout checkout;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final MemberQueue members;
+    private final TransactionTemplate transaction;
 
     OrderManagement(Orders orders, Products products, Settings settings, OrderMails mails, StorePolicy policy,
                     IdempotencyKeys idempotency, JsonMapper json, Checkout checkout,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    org.springframework.context.ApplicationEventPublisher events, MemberQueue members,
+                    PlatformTransactionManager transactions) {
         this.events = events;
+        this.members = members;
+        this.transaction = new TransactionTemplate(transactions);
         this.orders = orders;
         this.products = products;
         this.settings = settings;
@@ -81,10 +89,14 @@ public class OrderManagement {
 
     /**
      * Places an order for the signed-in member. With an {@code Idempotency-Key}, a repeat of the same body answers
-     * as the first request did and changes nothing; the same key with another body is a 422.
+     * as the first request did and changes nothing; the same key with another body is a 422. One member's orders are
+     * placed one at a time on this node ({@link MemberQueue}), each in its own transaction.
      */
-    @Transactional
     public Placed place(Actor actor, NewOrder form, String idempotencyKey) {
+        return members.oneAtATime(actor.id(), () -> transaction.execute(status -> placeInTransaction(actor, form, idempotencyKey)));
+    }
+
+    private Placed placeInTransaction(Actor actor, NewOrder form, String idempotencyKey) {
         String scope = "store-order:" + actor.id();
         if (idempotencyKey != null) {
             var replay = idempotency.claim(scope, idempotencyKey, json.writeValueAsString(form));

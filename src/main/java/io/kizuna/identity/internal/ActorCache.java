@@ -1,5 +1,6 @@
 package io.kizuna.identity.internal;
 
+import io.kizuna.identity.IdentityManagement.Contact;
 import io.kizuna.identity.MemberName;
 import io.kizuna.identity.UserView;
 import io.kizuna.platform.AfterTransaction;
@@ -33,6 +34,7 @@ public class ActorCache {
     private final Expiring<Long, Actor> byUser;
     private final Expiring<Long, UserView> views;
     private final Expiring<Long, MemberName> names;
+    private final Expiring<Long, Contact> contacts;
     private final AtomicLong evictions = new AtomicLong();
 
     ActorCache(@Value("${kizuna.auth.cache-ttl-ms:5000}") long ttlMillis) {
@@ -41,6 +43,7 @@ public class ActorCache {
         byUser = new Expiring<>(ttlNanos);
         views = new Expiring<>(ttlNanos);
         names = new Expiring<>(ttlNanos);
+        contacts = new Expiring<>(ttlNanos);
     }
 
     public Optional<Actor> cachedToken(String hashHex) {
@@ -70,6 +73,15 @@ public class ActorCache {
         if (evictions.get() != stamp) map.remove(key);
     }
 
+    /** A live member's purchase contact (address, name, language); erasure and profile changes evict it. */
+    public Optional<Contact> cachedContact(UserId id) {
+        return contacts.get(id.value());
+    }
+
+    public void putContact(Contact contact, long stamp) {
+        putUnlessEvicted(contacts, contact.id().value(), contact, stamp);
+    }
+
     public Optional<UserView> cachedView(UserId id) {
         return views.get(id.value());
     }
@@ -93,6 +105,7 @@ public class ActorCache {
             byUser.remove(id.value());
             views.remove(id.value());
             names.remove(id.value());
+            contacts.remove(id.value());
             byToken.removeIf(t -> t.actor().id().equals(id));
         });
     }

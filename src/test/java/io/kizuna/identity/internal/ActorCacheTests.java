@@ -2,9 +2,11 @@ package io.kizuna.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kizuna.identity.IdentityManagement.Contact;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.Role;
 import io.kizuna.shared.UserId;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -58,6 +60,21 @@ class ActorCacheTests {
 
         assertThat(cache.cachedUser(MEMBER.id())).isEmpty();
         assertThat(cache.cachedToken("abc")).isEmpty();
+    }
+
+    @Test
+    void aMembersContactIsCachedUntilTheMemberIsEvicted() {
+        var contact = new Contact(MEMBER.id(), "hana@example.com", "Hana", Locale.JAPANESE);
+        cache.putContact(contact, cache.evictions());
+        assertThat(cache.cachedContact(MEMBER.id())).contains(contact);
+
+        cache.evict(MEMBER.id()); // a new display name, or an erased account
+
+        assertThat(cache.cachedContact(MEMBER.id())).isEmpty();
+        long stamp = cache.evictions();
+        cache.evict(MEMBER.id());
+        cache.putContact(contact, stamp); // read before that eviction
+        assertThat(cache.cachedContact(MEMBER.id())).isEmpty();
     }
 
     @Test
