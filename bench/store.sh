@@ -5,6 +5,8 @@
 # holds more than the limit. Then measures the product list (first page) and a product page against GET /api/v1/ping.
 #
 #   bash bench/store.sh            # about 8 minutes
+#   DROPS=3 READS=0 bash bench/store.sh                              # three drops, no page reads
+#   DROP_MODES="rotate split rotate split" READS=0 bash bench/store.sh   # how buyers map to connections, A/B (see below)
 source "$(dirname "$0")/lib.sh"
 BUYERS=${BUYERS:-200}
 UNITS=${UNITS:-1000}

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kizuna.support.Api;
 import io.kizuna.support.Api.Member;
+import io.kizuna.store.internal.Products;
 import io.kizuna.support.IntegrationTestBase;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,12 +18,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Members-only products and prices, limited drops (sale start, early access, per-member limits) and coupons. */
 class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
     private static int n;
     private Member admin;
     private Member buyer;
+    @Autowired
+    private Products products;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @BeforeEach
     void people() {
@@ -95,7 +103,26 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         var statuses = race(tasks);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(3);
         assertThat(statuses.stream().filter(s -> s == 422).count()).isEqualTo(9);
-        assertThat(jdbc.sql("select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s").param("s", "RUSH-" + n).query(Integer.class).single()).isEqualTo(97);
+        assertThat(jdbc.sql("select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s").param("s", "RUSH-" + n).query(Integer.class).single())
+            .as(() -> "slots " + jdbc.sql("select string_agg(t.slot || ':' || t.stock, ' ' order by t.slot) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s")
+                .param("s", "RUSH-" + n).query(String.class).single()
+                + ", order lines " + jdbc.sql("select count(*) from store_order_items where sku = :s").param("s", "RUSH-" + n).query(Integer.class).single())
+            .isEqualTo(97);
+    }
+
+    @Test
+    void thePurchaseCountRowHoldsTheLimitWhereSeveralNodesMeet() throws Exception {
+        // one node queues a member's orders (MemberQueue); orders of one member on several nodes meet only at this row
+        drop("NODES-" + n, 100, Map.of("perMemberLimit", 3));
+        long product = jdbc.sql("select product_id from store_variants where sku = :s").param("s", "NODES-" + n).query(Long.class).single();
+        long member = Long.parseLong(buyer.id());
+        var transaction = new TransactionTemplate(transactions);
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 12; i++) tasks.add(() -> transaction.execute(s -> products.countPurchase(member, product, 1, 3)));
+        var counted = race(tasks);
+        assertThat(counted.stream().filter(Boolean::booleanValue).count()).isEqualTo(3);
+        assertThat(jdbc.sql("select quantity from store_member_purchases where user_id = :u and product_id = :p")
+            .param("u", member).param("p", product).query(Integer.class).single()).isEqualTo(3);
     }
 
     @Test
