@@ -89,7 +89,7 @@ public class PostManagement {
 
     @Transactional
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
-        var thread = threadManagement.require(Optional.of(actor), threadId);
+        var thread = threadManagement.requireForWrite(actor, threadId);
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
         Long replyTo = null;
         if (replyToPostId != null && !replyToPostId.isBlank()) {
@@ -98,9 +98,16 @@ public class PostManagement {
         }
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         var rendered = markdown.render(body);
-        var post = posts.insertReply(thread.id(), actor.id().value(), body, rendered.html(), replyTo, policy.canReplyWhileLocked(actor))
-            .orElseThrow(() -> new ConflictException("thread-locked", "This thread is locked."));
-        changed(thread.id(), thread.spaceId());
+        boolean evenIfLocked = policy.canReplyWhileLocked(actor);
+        var decided = thread;
+        var stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked);
+        if (stored.isEmpty()) {
+            // the facts the permission rested on changed, or the thread is locked: decide again on the database's
+            decided = threadManagement.current(actor, thread.id()).orElseThrow(() -> new NotFoundException("No such thread."));
+            stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked);
+        }
+        var post = stored.orElseThrow(() -> new ConflictException("thread-locked", "This thread is locked."));
+        changed(thread.id(), decided.spaceId());
         String moderation = null;
         if (screening == Screening.HOLD) {
             // stored but shown to its author and staff only, and not counted, until a moderator restores it

@@ -45,6 +45,10 @@ public class ThreadManagement {
 
     public static final Set<String> IDEA_STATUSES = Set.of("open", "under_review", "planned", "in_progress", "shipped", "declined");
 
+    /** Facts behind a write's permission, re-checked by the write itself: kept longer than the read cache's second. */
+    private static final String WRITE_FACTS = "thread-write";
+    private static final java.time.Duration WRITE_FACTS_TTL = java.time.Duration.ofSeconds(30);
+
     private final SpaceManagement spaceManagement;
     private final Spaces spaces;
     private final Threads threads;
@@ -205,10 +209,30 @@ public class ThreadManagement {
     /** The thread if the actor may see its space; 404 otherwise (also for deleted threads and malformed ids). */
     ThreadRow require(Optional<Actor> actor, String threadId) {
         long id = parseId(threadId, "thread");
-        var thread = facts(id).orElseThrow(() -> new NotFoundException("No such thread."));
-        if (!spaceManagement.canSee(actor, thread.spaceId(), thread.visibilityValue())) throw new NotFoundException("No such thread.");
-        if (!policy.canSeeModerated(actor, thread.authorId(), thread.moderation())) throw new NotFoundException("No such thread.");
-        return thread;
+        return allowed(actor, facts(id)).orElseThrow(() -> new NotFoundException("No such thread."));
+    }
+
+    /**
+     * The same for a write whose own statement re-checks the facts the permission rests on ({@link
+     * Posts#insertReply}: space, its visibility, the thread's moderation). Those facts stay cached for
+     * {@link #WRITE_FACTS_TTL}, so a thread's replies cost no read of it; they are trusted only to allow, so a refusal
+     * is decided on facts read again, and the write's check catches an allowance that went stale.
+     */
+    ThreadRow requireForWrite(Actor actor, String threadId) {
+        long id = parseId(threadId, "thread");
+        return allowed(Optional.of(actor), cache.read(cache.key(WRITE_FACTS, id, "facts"), WRITE_FACTS_TTL, () -> threads.find(id, 0)))
+            .or(() -> allowed(Optional.of(actor), threads.find(id, 0)))
+            .orElseThrow(() -> new NotFoundException("No such thread."));
+    }
+
+    /** The thread as it is in the database now, if the actor may see it (after a write's re-check failed). */
+    Optional<ThreadRow> current(Actor actor, long id) {
+        return allowed(Optional.of(actor), threads.find(id, 0));
+    }
+
+    private Optional<ThreadRow> allowed(Optional<Actor> actor, Optional<ThreadRow> facts) {
+        return facts.filter(t -> spaceManagement.canSee(actor, t.spaceId(), t.visibilityValue())
+            && policy.canSeeModerated(actor, t.authorId(), t.moderation()));
     }
 
     private ThreadRow requireIdea(Actor actor, String threadId) {

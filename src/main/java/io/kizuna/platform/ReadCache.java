@@ -68,16 +68,28 @@ public class ReadCache {
         generations.put(generationKey, nextGeneration.incrementAndGet());
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T read(String key, Supplier<T> loader) {
-        if (ttlNanos == 0) return loader.get();
+        return read(key, ttlNanos, loader);
+    }
+
+    /**
+     * The same with its own lifetime, for facts that a caller re-checks where it writes (a stale entry then only costs
+     * a retry); 0 with caching switched off.
+     */
+    public <T> T read(String key, java.time.Duration ttl, Supplier<T> loader) {
+        return read(key, ttlNanos == 0 ? 0 : ttl.toNanos(), loader);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T read(String key, long lifetimeNanos, Supplier<T> loader) {
+        if (lifetimeNanos == 0) return loader.get();
         var entry = entries.get(key);
         if (entry == null) {
             if (entries.size() >= MAX_ENTRIES) entries.clear();
             var mine = new Entry(new CompletableFuture<>(), System.nanoTime());
             entry = entries.putIfAbsent(key, mine);
             if (entry == null) return (T) load(key, mine, mine, loader);
-        } else if (System.nanoTime() - entry.loadedAt >= ttlNanos && entry.refreshing.compareAndSet(false, true)) {
+        } else if (System.nanoTime() - entry.loadedAt >= lifetimeNanos && entry.refreshing.compareAndSet(false, true)) {
             var fresh = new Entry(new CompletableFuture<>(), System.nanoTime());
             T value = (T) load(key, entry, fresh, loader);
             entries.put(key, fresh);

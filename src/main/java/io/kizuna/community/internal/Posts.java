@@ -1,5 +1,6 @@
 package io.kizuna.community.internal;
 
+import io.kizuna.community.internal.Threads.ThreadRow;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,16 +38,25 @@ public class Posts {
      * A reply and its count on the thread in one statement: nothing is written, and empty is returned, when the thread
      * is deleted or locked (unless {@code evenIfLocked}). One round trip fewer per reply than counting, then inserting.
      */
-    public Optional<PostRow> insertReply(long threadId, long authorId, String body, String html, Long replyTo, boolean evenIfLocked) {
+    /**
+     * Stores a reply and counts it, only while the thread is live, open (unless {@code evenIfLocked}) and still as
+     * {@code decidedOn} says where the permission was decided: in that space, the space with that visibility, the
+     * thread with that moderation state. Empty when any of that no longer holds.
+     */
+    public Optional<PostRow> insertReply(ThreadRow decidedOn, long authorId, String body, String html, Long replyTo, boolean evenIfLocked) {
         return jdbc.sql("""
                 with counted as (
-                  update community_threads set post_count = post_count + 1, last_activity_at = now()
-                  where id = :t and deleted_at is null and (not locked or :evenIfLocked) returning id)
+                  update community_threads t set post_count = post_count + 1, last_activity_at = now()
+                  where t.id = :t and t.deleted_at is null and (not t.locked or :evenIfLocked)
+                    and t.space_id = :space and coalesce(t.moderation, '') = :moderation
+                    and exists (select 1 from community_spaces s where s.id = :space and s.visibility = :visibility)
+                  returning t.id)
                 insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id)
                 select id, :a, :b, :h, :r from counted
                 returning """ + " " + COLUMNS)
-            .param("t", threadId).param("evenIfLocked", evenIfLocked).param("a", authorId).param("b", body).param("h", html)
-            .param("r", replyTo).query(PostRow.class).optional();
+            .param("t", decidedOn.id()).param("evenIfLocked", evenIfLocked).param("space", decidedOn.spaceId())
+            .param("moderation", decidedOn.moderation() == null ? "" : decidedOn.moderation()).param("visibility", decidedOn.visibility())
+            .param("a", authorId).param("b", body).param("h", html).param("r", replyTo).query(PostRow.class).optional();
     }
 
     public Optional<PostRow> find(long id) {
