@@ -221,7 +221,7 @@ public class ThreadManagement {
     ThreadRow requireForWrite(Actor actor, String threadId) {
         long id = parseId(threadId, "thread");
         return allowed(Optional.of(actor), cache.read(cache.key(WRITE_FACTS, id, "facts"), WRITE_FACTS_TTL, () -> threads.find(id, 0)))
-            .or(() -> allowed(Optional.of(actor), threads.find(id, 0)))
+            .or(() -> current(actor, id))
             .orElseThrow(() -> new NotFoundException("No such thread."));
     }
 

@@ -35,13 +35,10 @@ public class Posts {
     }
 
     /**
-     * A reply and its count on the thread in one statement: nothing is written, and empty is returned, when the thread
-     * is deleted or locked (unless {@code evenIfLocked}). One round trip fewer per reply than counting, then inserting.
-     */
-    /**
-     * Stores a reply and counts it, only while the thread is live, open (unless {@code evenIfLocked}) and still as
-     * {@code decidedOn} says where the permission was decided: in that space, the space with that visibility, the
-     * thread with that moderation state. Empty when any of that no longer holds.
+     * A reply and its count on the thread in one statement (one round trip fewer than counting, then inserting), only
+     * while the thread is live, open (unless {@code evenIfLocked}) and still as {@code decidedOn} says where the
+     * permission was decided: in that space, the space with that visibility, the thread with that moderation state.
+     * Nothing is written, and empty is returned, when any of that no longer holds.
      */
     public Optional<PostRow> insertReply(ThreadRow decidedOn, long authorId, String body, String html, Long replyTo, boolean evenIfLocked) {
         return jdbc.sql("""
