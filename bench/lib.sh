@@ -119,15 +119,17 @@ pg_connect() {
 # database's time went in a window (pg_statements_reset at its start). For finding costs, not for the figures.
 pg_statements_on() { # [extra JVM options of the running start]
   [ "${PG_STATEMENTS:-0}" = 1 ] || return 0
-  sql "alter system set shared_preload_libraries = 'pg_stat_statements'" "alter system set pg_stat_statements.track = 'all'" >/dev/null
+  sql "alter system set shared_preload_libraries = 'pg_stat_statements'" "alter system set pg_stat_statements.track = 'all'" \
+    "alter system set pg_stat_statements.track_planning = on" >/dev/null
   stop; start "${1:-}"; pg_connect
   sql "create extension if not exists pg_stat_statements" >/dev/null
 }
 pg_statements_reset() { [ "${PG_STATEMENTS:-0}" = 1 ] && sql "select pg_stat_statements_reset()" >/dev/null || true; }
 pg_statements_top() { # per-call figures for the N (20) statements that took the most time since the reset
   [ "${PG_STATEMENTS:-0}" = 1 ] || return 0
-  echo "calls | total ms | mean ms | statement"
+  echo "calls | total ms | mean ms | plans | mean plan ms | statement"
   sql "select calls || ' | ' || round(total_exec_time::numeric, 0) || ' | ' || round(mean_exec_time::numeric, 3) || ' | ' ||
+              plans || ' | ' || round(mean_plan_time::numeric, 3) || ' | ' ||
               regexp_replace(left(query, 160), '\s+', ' ', 'g')
        from pg_stat_statements order by total_exec_time desc limit ${1:-20}"
 }

@@ -7,6 +7,7 @@
 #   bash bench/store.sh            # about 8 minutes
 #   DROPS=3 READS=0 bash bench/store.sh                              # three drops, no page reads
 #   DROP_MODES="rotate split rotate split" READS=0 bash bench/store.sh   # how buyers map to connections, A/B (see below)
+#   PG_STATEMENTS=1 DROPS=1 READS=0 bash bench/store.sh   # also where the database time of the warm-up orders went
 source "$(dirname "$0")/lib.sh"
 BUYERS=${BUYERS:-200}
 UNITS=${UNITS:-1000}
@@ -16,8 +17,10 @@ CATALOG="${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}"
 
 : >"$LOG"
 # 200 buyers sign up and log in from one address: lift the per-IP limits for this run only
-start "-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
+LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
+start "$LIFTED"
 pg_connect
+pg_statements_on "$LIFTED"
 ADMIN=$(admin_token)
 
 echo "== loading the catalog dataset and $BUYERS buyers through the API"
@@ -41,12 +44,14 @@ curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-T
 curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"slug":"bench-sold-out","name":"完売ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-SOLD-OUT","name":"200g","price":1620,"stock":0}]}' >/dev/null
 echo "== warming the JIT: ${JIT_WARMUP:-90} s of orders for another product (one in ${SOLD_OUT_EVERY:-10} for a sold-out one)"
+pg_statements_reset
 WARM=$(BENCH_TOKENS="$TOKENS" BENCH_SKU=BENCH-WARM BENCH_SOLD_OUT_SKU=BENCH-SOLD-OUT BENCH_SOLD_OUT_EVERY=${SOLD_OUT_EVERY:-10} \
   BENCH_ORDERS=1000000 BENCH_THREADS=2 BENCH_START_NS=$(date +%s%N) \
   wrk -t2 -c200 -d"${JIT_WARMUP:-90}s" --timeout 10s -s bench/order.lua "$BASE" | grep ORDERS)
 WARM_ORDERS=$(echo "$WARM" | sed 's/.*created=\([0-9]*\).*/\1/')
 WARM_P=$(echo "$WARM" | sed 's/.* \(p50=.*\)/\1/')
 echo "$WARM_ORDERS orders in ${JIT_WARMUP:-90} s, $WARM_P"
+pg_statements_top 12
 # wrk stops with 200 warm-up orders still in flight: let the server finish them, or the drop's first buyers wait behind them
 sleep 3
 # DROPS (1) drops one after the other, each of its own product. BUYERS_MODE says which member each order is from:
