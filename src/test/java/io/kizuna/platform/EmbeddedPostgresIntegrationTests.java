@@ -88,6 +88,16 @@ class EmbeddedPostgresIntegrationTests {
         }
     }
 
+    @Test
+    void theServerKeepsFreedHeapInsteadOfTrimmingItAfterEveryTransaction() throws Exception {
+        Path dir = Files.createTempDirectory("kizuna-malloc");
+        try (var pg = EmbeddedPostgres.start(dir)) {
+            // backends inherit the postmaster's environment; the postmaster, unlike them, leaves its own untouched
+            var environment = Files.readString(Path.of("/proc", Long.toString(postmasterPid(dir)), "environ")).split("\0");
+            assertThat(environment).contains("MALLOC_TRIM_THRESHOLD_=2097152");
+        }
+    }
+
     private static long postmasterPid(Path dataDir) throws Exception {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst().strip());
     }
