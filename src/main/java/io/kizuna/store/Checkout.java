@@ -39,9 +39,12 @@ public class Checkout {
     public static final int MAX_QUANTITY = 999;
     private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,30}:[A-Za-z0-9_-]{1,64}");
 
-    /** A priced order, ready to be stored; {@code limited}: units per product that has a per-member limit. */
+    /**
+     * A priced order, ready to be stored; {@code limited}: units per product that has a per-member limit; {@code orderId}:
+     * the id to store it under ({@link #priceNewOrder}), 0 for a quote.
+     */
     public record Priced(List<ItemRow> items, OrderTotals totals, Address address, PaymentProvider provider, SettingsView settings,
-                         Long couponId, String couponCode, Map<Limited, Integer> limited) {}
+                         Long couponId, String couponCode, Map<Limited, Integer> limited, long orderId) {}
 
     /** A priced order as the final confirmation page shows it. */
     public record Quote(List<Views.ItemView> items, OrderTotals totals, int paymentDays) {}
@@ -58,7 +61,17 @@ public class Checkout {
         this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::method, Function.identity()));
     }
 
+    /** The order priced as placing it would price it; nothing is written. */
     public Priced price(Actor actor, NewOrder form) {
+        return price(actor, form, false);
+    }
+
+    /** The order priced for placing, with the id it will be stored under (taken in the same round trip as its variants). */
+    Priced priceNewOrder(Actor actor, NewOrder form) {
+        return price(actor, form, true);
+    }
+
+    private Priced price(Actor actor, NewOrder form, boolean newOrder) {
         var rules = StoreRules.check();
         var items = form.items() == null ? List.<NewItem>of() : form.items();
         if (items.isEmpty()) rules.add("items", "validation.required");
@@ -76,7 +89,8 @@ public class Checkout {
         rules.known("paymentMethod", PAYMENT_METHODS.contains(form.paymentMethod()));
         if (form.source() != null && !SOURCE.matcher(form.source()).matches()) rules.add("source", "validation.store.source");
         var address = address(rules, form.shippingAddress());
-        var variants = products.variantsBySku(skus);
+        var lookup = newOrder ? products.variantsForNewOrder(skus) : new Products.ForOrder(products.variantsBySku(skus), 0);
+        var variants = lookup.variants();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             if (item == null || rules.failed("items[" + i + "].sku")) continue;
@@ -111,7 +125,7 @@ public class Checkout {
         var totals = OrderTotals.of(lines.stream().map(l -> new OrderTotals.Line((long) l.unitPrice() * l.quantity(), l.taxRate())).toList(),
             discount, shipping, fee);
         return new Priced(List.copyOf(lines), totals, address, provider, shop, coupon.map(CouponRow::id).orElse(null),
-            coupon.map(CouponRow::code).orElse(null), limitedUnits(lines, variants));
+            coupon.map(CouponRow::code).orElse(null), limitedUnits(lines, variants), lookup.orderId());
     }
 
     /** Refuses (422 {@code not-on-sale-yet}) a product before its sale starts, except to members in its early-access window. */
@@ -160,10 +174,13 @@ public class Checkout {
         }
         for (var limited : priced.limited().entrySet()) {
             if (!products.countPurchase(actor.id().value(), limited.getKey().productId(), limited.getValue(), limited.getKey().limit())) {
-                throw new RuleRefusedException("purchase-limit-reached",
-                    "You may buy at most " + limited.getKey().limit() + " of this item, across all your orders.");
+                throw limitReached(limited.getKey().limit());
             }
         }
+    }
+
+    static RuleRefusedException limitReached(int limit) {
+        return new RuleRefusedException("purchase-limit-reached", "You may buy at most " + limit + " of this item, across all your orders.");
     }
 
     record Limited(long productId, int limit) {}

@@ -107,29 +107,47 @@ public class OrderManagement {
         return new Placed(201, order);
     }
 
+    /**
+     * Stores the order and takes what it holds. The mail is written first (the id is known from pricing), so the stock
+     * slot, the row every buyer of a drop contends for, is locked by the transaction's last statement and held only
+     * until the commit. A one-line order without a coupon (most orders, every drop order) is stored, counted against
+     * the buyer's limit and takes its stock in one statement; other orders take coupon, limits and stock one by one.
+     */
     private OrderView placeNow(Actor actor, NewOrder form) {
-        var priced = checkout.price(actor, form);
+        var priced = checkout.priceNewOrder(actor, form);
+        long id = priced.orderId();
         var now = OffsetDateTime.now();
         var start = priced.provider().start(priced.totals().total(), now, priced.settings().paymentDays());
         var row = new Orders.NewOrder(actor.id().value(), form.paymentMethod(), priced.totals(), priced.address(), priced.couponId(),
             priced.couponCode(), start.reference(), start.dueAt(), form.source());
-        long id = orders.insert(row, priced.items());
         var items = priced.items().stream().map(i -> new ItemRow(id, i.line(), i.productId(), i.variantId(), i.sku(), i.productName(),
             i.variantName(), i.quantity(), i.unitPrice(), i.taxRate())).toList();
         var view = Orders.view(new OrderRow(id, actor.id().value(), OrderStatus.PENDING_PAYMENT, form.paymentMethod(), priced.totals().subtotal(),
             priced.totals().discount(), priced.totals().shipping(), priced.totals().fee(), priced.totals().total(), priced.address(),
             priced.couponId(), priced.couponCode(), null, start.reference(), start.dueAt(), now, null, null), items);
         mails.send("placed", view);
-        checkout.hold(actor, id, priced);
-        // stock last: its row lock is then held only until this transaction commits
-        for (var item : items.stream().sorted(Comparator.comparing(ItemRow::sku)).toList()) {
-            if (!products.take(item.variantId(), item.quantity())) {
-                throw new ConflictException("out-of-stock", "Not enough stock left of " + item.sku() + ".");
+        if (items.size() == 1 && priced.couponId() == null) {
+            var item = items.getFirst();
+            var limit = priced.limited().keySet().stream().findFirst().map(Checkout.Limited::limit).orElse(null);
+            switch (orders.insertTakingStock(id, row, item, limit)) {
+                case LIMIT_REACHED -> throw Checkout.limitReached(limit);
+                case NO_FREE_SLOT -> takeOrRefuse(item); // every slot with enough is held by another order: wait for one
+                case TAKEN -> { }
             }
+        } else {
+            orders.insert(id, row, items);
+            checkout.hold(actor, id, priced);
+            for (var item : items.stream().sorted(Comparator.comparing(ItemRow::sku)).toList()) takeOrRefuse(item);
         }
         events.publishEvent(new OrderPlaced(id, actor.id().value(), priced.totals().total(), form.source(),
             items.stream().map(ItemRow::productId).distinct().toList()));
         return view;
+    }
+
+    private void takeOrRefuse(ItemRow item) {
+        if (!products.take(item.variantId(), item.quantity())) {
+            throw new ConflictException("out-of-stock", "Not enough stock left of " + item.sku() + ".");
+        }
     }
 
     /** One order: its buyer or staff; 404 for everyone else. */

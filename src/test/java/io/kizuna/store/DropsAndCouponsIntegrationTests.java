@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kizuna.support.Api;
 import io.kizuna.support.Api.Member;
+import io.kizuna.store.internal.Orders;
 import io.kizuna.store.internal.Products;
 import io.kizuna.support.IntegrationTestBase;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,10 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
     private Products products;
     @Autowired
     private PlatformTransactionManager transactions;
+    @Autowired
+    private Orders orders;
+    @Autowired
+    private DataSource dataSource;
 
     @BeforeEach
     void people() {
@@ -123,6 +129,101 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         assertThat(counted.stream().filter(Boolean::booleanValue).count()).isEqualTo(3);
         assertThat(jdbc.sql("select quantity from store_member_purchases where user_id = :u and product_id = :p")
             .param("u", member).param("p", product).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aOneLineOrderCountsTheMemberBeforeItLocksAStockSlot() throws Exception {
+        // every path locks a member's purchase count before a stock slot; one that locked a slot first could deadlock
+        // with an order of the same member on another node, and would hold the slot that every buyer wants meanwhile
+        drop("ORDERLY-" + n, 100, Map.of("perMemberLimit", 5));
+        created(api.post("/api/v1/orders", order("bank_transfer", "ORDERLY-" + n, 1), buyer.token()));
+        long product = jdbc.sql("select product_id from store_variants where sku = :s").param("s", "ORDERLY-" + n).query(Long.class).single();
+        try (var holder = dataSource.getConnection(); var prober = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select 1 from store_member_purchases where user_id = ? and product_id = ? for update")) {
+                lock.setLong(1, Long.parseLong(buyer.id()));
+                lock.setLong(2, product);
+                lock.executeQuery();
+            }
+            var placing = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                new Api(api.uri("").toString()).post("/api/v1/orders", order("bank_transfer", "ORDERLY-" + n, 1), buyer.token()).status());
+            waitUntilBlockedOn("store_member_purchases");
+            prober.setAutoCommit(false);
+            try (var probe = prober.prepareStatement("""
+                    select t.slot from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = ? for update of t nowait""")) {
+                probe.setString(1, "ORDERLY-" + n);
+                probe.executeQuery(); // throws "could not obtain lock" if the waiting order had locked a slot
+            }
+            prober.rollback();
+            holder.rollback();
+            assertThat(placing.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+        }
+        assertThat(stockOf("ORDERLY-" + n)).isEqualTo(98);
+    }
+
+    @Test
+    void aOneLineOrderWaitsForABusySlotWhenNoOtherHasEnough() throws Exception {
+        drop("BUSY-" + n, 16, Map.of("perMemberLimit", 5));
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("""
+                    select t.slot from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = ? for update of t""")) {
+                lock.setString(1, "BUSY-" + n);
+                lock.executeQuery();
+            }
+            var placing = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                new Api(api.uri("").toString()).post("/api/v1/orders", order("bank_transfer", "BUSY-" + n, 1), buyer.token()).status());
+            waitUntilBlockedOn("store_stock_slots");
+            assertThat(placing).isNotDone();
+            holder.rollback();
+            assertThat(placing.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+        }
+        assertThat(stockOf("BUSY-" + n)).isEqualTo(15);
+        assertThat(jdbc.sql("select quantity from store_member_purchases m join store_variants v on v.product_id = m.product_id where v.sku = :s")
+            .param("s", "BUSY-" + n).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void oneLineOrdersOfOneMemberOnSeveralNodesHoldTheLimitAndTheStock() throws Exception {
+        // the statement a one-line order is stored with, raced without this node's MemberQueue, as several nodes would
+        drop("SPREAD-" + n, 100, Map.of("perMemberLimit", 3));
+        var variant = products.variantsBySku(java.util.List.of("SPREAD-" + n)).get("SPREAD-" + n);
+        long member = Long.parseLong(buyer.id());
+        var totals = OrderTotals.of(java.util.List.of(new OrderTotals.Line(1000, OrderTotals.STANDARD)), 0, 0, 0);
+        var address = new Views.Address("山田 花子", "150-0001", "13", "渋谷区", "1-2-3", null, "0312345678");
+        var transaction = new TransactionTemplate(transactions);
+        var tasks = new ArrayList<Callable<Orders.Placement>>();
+        for (int i = 0; i < 12; i++) {
+            tasks.add(() -> transaction.execute(s -> {
+                long id = products.variantsForNewOrder(java.util.List.of("SPREAD-" + n)).orderId();
+                var placed = orders.insertTakingStock(id, new Orders.NewOrder(member, "bank_transfer", totals, address, null, null, null, null, null),
+                    new Orders.ItemRow(id, 1, variant.productId(), variant.id(), variant.sku(), "p", "v", 1, 1000, OrderTotals.STANDARD), 3);
+                if (placed != Orders.Placement.TAKEN) s.setRollbackOnly();
+                return placed;
+            }));
+        }
+        var placements = race(tasks);
+        assertThat(placements.stream().filter(p -> p == Orders.Placement.TAKEN).count()).isEqualTo(3);
+        assertThat(placements.stream().filter(p -> p == Orders.Placement.LIMIT_REACHED).count()).isEqualTo(9);
+        assertThat(stockOf("SPREAD-" + n)).isEqualTo(97);
+        assertThat(jdbc.sql("select count(*) from store_order_items where sku = :s").param("s", "SPREAD-" + n).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    private int stockOf(String sku) {
+        return jdbc.sql("select sum(t.stock) from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = :s")
+            .param("s", sku).query(Integer.class).single();
+    }
+
+    /** Waits until some backend waits for a row lock while running a statement that names {@code table}. */
+    private void waitUntilBlockedOn(String table) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like :q")
+                .param("q", "%" + table + "%").query(Integer.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("No statement on " + table + " waited for a lock");
     }
 
     @Test

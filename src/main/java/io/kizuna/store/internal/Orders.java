@@ -7,12 +7,14 @@ import io.kizuna.store.Views.ItemView;
 import io.kizuna.store.Views.OrderView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,22 +48,70 @@ public class Orders {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the order and its lines in one statement (one round trip, whatever the number of lines); returns its id. */
-    public long insert(NewOrder o, List<ItemRow> items) {
+    /** The order's row and its lines, as the first two parts of a {@code with} (see {@link #bind}). */
+    private static final String ORDER_AND_LINES = """
+            o as (
+              insert into store_orders (id, buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, postal_code,
+                prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at, source)
+              values (:id, :buyer, 'pending_payment', :method, :subtotal, :discount, :shipping, :fee, :total, :name, :postal, :pref, :city,
+                :line1, :line2, :phone, :coupon, :code, :ref, :due, :source)),
+            lines as (
+              insert into store_order_items (order_id, line, product_id, variant_id, sku, product_name, variant_name, quantity, unit_price, tax_rate)
+              select :id, x.line, x.p, x.v, x.sku, x.pn, x.vn, x.q, x.price, x.rate
+              from unnest(:lines::int[], :ps::bigint[], :vs::bigint[], :skus::text[], :pns::text[], :vns::text[], :qs::int[],
+                          :prices::int[], :rates::int[]) as x(line, p, v, sku, pn, vn, q, price, rate))""";
+
+    /**
+     * Inserts the order under {@code id} (taken with {@link Products#variantsForNewOrder}) and its lines in one statement:
+     * one round trip, whatever the number of lines.
+     */
+    public void insert(long id, NewOrder o, List<ItemRow> items) {
+        bind(jdbc.sql("with " + ORDER_AND_LINES + " select 1"), id, o, items).query(Integer.class).single();
+    }
+
+    /** What {@link #insertTakingStock} did. */
+    public enum Placement { TAKEN, LIMIT_REACHED, NO_FREE_SLOT }
+
+    /**
+     * A one-line order in one statement: inserts it as {@link #insert} does, counts its units against the buyer's
+     * limit for the product ({@code limit}, when it has one), and then, only if that count held, takes the units from
+     * a stock slot that no other order holds ({@link Products#take}'s first pass). The caller rolls back unless
+     * {@code TAKEN}; after {@code NO_FREE_SLOT} it goes on with {@link Products#take}, which can wait for a busy slot.
+     * <p>
+     * Row locks come in the order every other path takes them, member row before stock slot: the stock update's
+     * one-time filter reads the count's outcome, so PostgreSQL runs the count before it scans for a slot.
+     */
+    public Placement insertTakingStock(long id, NewOrder o, ItemRow item, Integer limit) {
+        var outcome = bind(jdbc.sql("with " + ORDER_AND_LINES + """
+                ,
+                counted as (
+                  insert into store_member_purchases (user_id, product_id, quantity)
+                  select :buyer, :product, :q where :q <= :limit::int
+                  on conflict (user_id, product_id) do update set quantity = store_member_purchases.quantity + excluded.quantity
+                  where store_member_purchases.quantity + excluded.quantity <= :limit::int
+                  returning 1),
+                allowed as (select :limit::int is null or exists (select from counted) as ok),
+                taken as (
+                  update store_stock_slots set stock = stock - :q
+                  where (select ok from allowed) and variant_id = :v
+                    and slot = (select slot from store_stock_slots where variant_id = :v and stock >= :q
+                                order by (slot + :start) % 8 limit 1 for update skip locked)
+                  returning 1)
+                select (select ok from allowed) as allowed, (select count(*) from taken) as taken"""), id, o, List.of(item))
+            .param("product", item.productId()).param("q", item.quantity()).param("limit", limit, Types.INTEGER)
+            .param("v", item.variantId()).param("start", ThreadLocalRandom.current().nextInt(Products.SLOTS))
+            .query((rs, i) -> !rs.getBoolean("allowed") ? Placement.LIMIT_REACHED
+                : rs.getLong("taken") == 1 ? Placement.TAKEN
+                : rs.getLong("taken") == 0 ? Placement.NO_FREE_SLOT : null)
+            .single();
+        if (outcome == null) throw new IllegalStateException("One take changed several stock slots of variant " + item.variantId());
+        return outcome;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, long id, NewOrder o, List<ItemRow> items) {
         var t = o.totals();
         var a = o.address();
-        return jdbc.sql("""
-                with o as (
-                  insert into store_orders (buyer_id, status, payment_method, subtotal, discount, shipping, fee, total, ship_name, postal_code,
-                    prefecture, city, line1, line2, phone, coupon_id, coupon_code, payment_ref, payment_due_at, source)
-                  values (:buyer, 'pending_payment', :method, :subtotal, :discount, :shipping, :fee, :total, :name, :postal, :pref, :city,
-                    :line1, :line2, :phone, :coupon, :code, :ref, :due, :source) returning id),
-                lines as (
-                  insert into store_order_items (order_id, line, product_id, variant_id, sku, product_name, variant_name, quantity, unit_price, tax_rate)
-                  select o.id, x.line, x.p, x.v, x.sku, x.pn, x.vn, x.q, x.price, x.rate
-                  from o, unnest(:lines::int[], :ps::bigint[], :vs::bigint[], :skus::text[], :pns::text[], :vns::text[], :qs::int[],
-                                 :prices::int[], :rates::int[]) as x(line, p, v, sku, pn, vn, q, price, rate))
-                select id from o""")
+        return spec.param("id", id)
             .param("buyer", o.buyerId()).param("method", o.paymentMethod()).param("subtotal", t.subtotal()).param("discount", t.discount())
             .param("shipping", t.shipping()).param("fee", t.fee()).param("total", t.total()).param("name", a.name())
             .param("postal", a.postalCode()).param("pref", a.prefecture()).param("city", a.city()).param("line1", a.line1())
@@ -75,8 +125,7 @@ public class Orders {
             .param("vns", items.stream().map(ItemRow::variantName).toArray(String[]::new))
             .param("qs", items.stream().map(ItemRow::quantity).toArray(Integer[]::new))
             .param("prices", items.stream().map(ItemRow::unitPrice).toArray(Integer[]::new))
-            .param("rates", items.stream().map(ItemRow::taxRate).toArray(Integer[]::new))
-            .query(Long.class).single();
+            .param("rates", items.stream().map(ItemRow::taxRate).toArray(Integer[]::new));
     }
 
     public Optional<OrderRow> find(long id) {

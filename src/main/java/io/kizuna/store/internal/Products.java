@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -140,7 +142,6 @@ public class Products {
         return jdbc.sql("select distinct category from store_products where active and category <> '' order by category").query(String.class).list();
     }
 
-    /** Variants by SKU with their product facts, in one query. */
     /** A product's slug and first image (null when it has none). */
     public record ProductRef(String slug, String image) {}
 
@@ -153,19 +154,44 @@ public class Products {
         return result;
     }
 
+    /** Variants by SKU with their product facts, in one query. */
     public Map<String, VariantRow> variantsBySku(Collection<String> skus) {
+        return lookup(skus, false).variants();
+    }
+
+    /** The variants of an order about to be placed, and the id it will be stored under ({@code 0} when no SKU is known). */
+    public record ForOrder(Map<String, VariantRow> variants, long orderId) {}
+
+    /**
+     * {@link #variantsBySku} and a fresh order id in the same round trip. Knowing the id before the order is stored lets
+     * its mail be written first, so the statement that takes the stock can be the transaction's last before the commit.
+     */
+    public ForOrder variantsForNewOrder(Collection<String> skus) {
+        return lookup(skus, true);
+    }
+
+    private ForOrder lookup(Collection<String> skus, boolean newOrderId) {
         var result = new LinkedHashMap<String, VariantRow>();
+        long[] orderId = {0};
         // One SKU (most orders) is matched with "=": PostgreSQL plans "= any(array)" afresh on every call, because its
         // generic plan guesses at the array's length, and under order load that planning cost six times the query.
         boolean one = skus.size() == 1;
+        // an uncorrelated scalar subquery runs once per statement, so a cart of several SKUs takes one id, not one per row
         jdbc.sql("""
                 select v.id, v.product_id, v.sku, v.name, v.price, v.member_price, %s as stock, p.name as product_name, p.tax_rate,
-                       p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit
-                from store_variants v join store_products p on p.id = v.product_id where v.sku = %s""".formatted(STOCK_OF_V, one ? ":skus" : "any(:skus)"))
-            .param("skus", one ? skus.iterator().next() : skus.toArray(String[]::new)).query(VariantRow.class).list()
+                       p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit, %s as order_id
+                from store_variants v join store_products p on p.id = v.product_id where v.sku = %s"""
+                .formatted(STOCK_OF_V, newOrderId ? "(select nextval('store_orders_id_seq'))" : "0::bigint", one ? ":skus" : "any(:skus)"))
+            .param("skus", one ? skus.iterator().next() : skus.toArray(String[]::new))
+            .query((rs, i) -> {
+                orderId[0] = rs.getLong("order_id");
+                return VARIANT.mapRow(rs, i);
+            }).list()
             .forEach(v -> result.put(v.sku(), v));
-        return result;
+        return new ForOrder(result, orderId[0]);
     }
+
+    private static final RowMapper<VariantRow> VARIANT = new DataClassRowMapper<>(VariantRow.class);
 
     /**
      * Takes {@code quantity} units if that many are left. Every step is a guarded update of slots that are
