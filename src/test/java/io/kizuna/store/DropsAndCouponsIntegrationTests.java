@@ -145,8 +145,7 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
                 lock.setLong(2, product);
                 lock.executeQuery();
             }
-            var placing = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                new Api(api.uri("").toString()).post("/api/v1/orders", order("bank_transfer", "ORDERLY-" + n, 1), buyer.token()).status());
+            var placing = placeOnAnotherThread("ORDERLY-" + n);
             waitUntilBlockedOn("store_member_purchases");
             prober.setAutoCommit(false);
             try (var probe = prober.prepareStatement("""
@@ -171,8 +170,7 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
                 lock.setString(1, "BUSY-" + n);
                 lock.executeQuery();
             }
-            var placing = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                new Api(api.uri("").toString()).post("/api/v1/orders", order("bank_transfer", "BUSY-" + n, 1), buyer.token()).status());
+            var placing = placeOnAnotherThread("BUSY-" + n);
             waitUntilBlockedOn("store_stock_slots");
             assertThat(placing).isNotDone();
             holder.rollback();
@@ -207,6 +205,19 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         assertThat(placements.stream().filter(p -> p == Orders.Placement.LIMIT_REACHED).count()).isEqualTo(9);
         assertThat(stockOf("SPREAD-" + n)).isEqualTo(97);
         assertThat(jdbc.sql("select count(*) from store_order_items where sku = :s").param("s", "SPREAD-" + n).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    /** The buyer orders one unit of {@code sku} on a thread of its own (the common pool may have only one). */
+    private java.util.concurrent.CompletableFuture<Integer> placeOnAnotherThread(String sku) {
+        var placing = new java.util.concurrent.CompletableFuture<Integer>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                placing.complete(new Api(api.uri("").toString()).post("/api/v1/orders", order("bank_transfer", sku, 1), buyer.token()).status());
+            } catch (RuntimeException e) {
+                placing.completeExceptionally(e);
+            }
+        });
+        return placing;
     }
 
     private int stockOf(String sku) {
