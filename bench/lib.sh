@@ -124,6 +124,12 @@ pg_statements_on() { # [extra JVM options of the running start]
   stop; start "${1:-}"; pg_connect
   sql "create extension if not exists pg_stat_statements" >/dev/null
 }
+# PG_SETTINGS="name=value ...": ALTER SYSTEM and reload before the load, to try a PostgreSQL setting (an A/B of it)
+pg_settings() {
+  [ -n "${PG_SETTINGS:-}" ] || return 0
+  for kv in $PG_SETTINGS; do sql "alter system set ${kv%%=*} = '${kv#*=}'" >/dev/null; done
+  sql "select pg_reload_conf()" >/dev/null
+}
 pg_statements_reset() { [ "${PG_STATEMENTS:-0}" = 1 ] && sql "select pg_stat_statements_reset()" >/dev/null || true; }
 pg_statements_top() { # per-call figures for the N (20) statements that took the most time since the reset
   [ "${PG_STATEMENTS:-0}" = 1 ] || return 0

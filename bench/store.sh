@@ -8,6 +8,7 @@
 #   DROPS=3 READS=0 bash bench/store.sh                              # three drops, no page reads
 #   DROP_MODES="rotate split rotate split" READS=0 bash bench/store.sh   # how buyers map to connections, A/B (see below)
 #   PG_STATEMENTS=1 DROPS=1 READS=0 bash bench/store.sh   # also where the database time of the warm-up orders went
+#   PG_SETTINGS="commit_delay=200" DROPS=2 READS=0 bash bench/store.sh   # with a PostgreSQL setting changed (A/B)
 source "$(dirname "$0")/lib.sh"
 BUYERS=${BUYERS:-200}
 UNITS=${UNITS:-1000}
@@ -21,6 +22,7 @@ LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits
 start "$LIFTED"
 pg_connect
 pg_statements_on "$LIFTED"
+pg_settings
 ADMIN=$(admin_token)
 
 echo "== loading the catalog dataset and $BUYERS buyers through the API"

@@ -3,6 +3,7 @@ package io.kizuna.mail.internal;
 import io.kizuna.mail.MailOutbox;
 import io.kizuna.platform.Wakeup;
 import jakarta.mail.internet.InternetAddress;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDispatcher implements MailOutbox {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int MAX_ATTEMPTS = 8;
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,60}");
 
     private final OutboxMails mails;
     private final SmtpSettings settings;
@@ -40,7 +42,7 @@ class MailDispatcher implements MailOutbox {
     public void send(String to, String subject, String body, java.util.Map<String, String> headers) {
         var lines = new StringBuilder();
         headers.forEach((name, value) -> {
-            if (!name.matches("[A-Za-z0-9-]{1,60}") || value.contains("\r") || value.contains("\n")) {
+            if (!HEADER_NAME.matcher(name).matches() || value.contains("\r") || value.contains("\n")) {
                 throw new IllegalArgumentException("Not a single-line mail header: " + name);
             }
             lines.append(name).append(": ").append(value).append('\n');
