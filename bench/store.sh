@@ -9,6 +9,7 @@
 #   DROP_MODES="rotate split rotate split" READS=0 bash bench/store.sh   # how buyers map to connections, A/B (see below)
 #   PG_STATEMENTS=1 DROPS=1 READS=0 bash bench/store.sh   # also where the database time of the warm-up orders went
 #   PG_SETTINGS="commit_delay=200" DROPS=2 READS=0 bash bench/store.sh   # with a PostgreSQL setting changed (A/B)
+#   ACCESS_LOG=1 DROPS=1 READS=0 bash bench/store.sh   # also each drop's server-side times per 200 ms (drop_timeline.py)
 source "$(dirname "$0")/lib.sh"
 BUYERS=${BUYERS:-200}
 UNITS=${UNITS:-1000}
@@ -19,6 +20,9 @@ CATALOG="${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}"
 : >"$LOG"
 # 200 buyers sign up and log in from one address: lift the per-IP limits for this run only
 LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
+# ACCESS_LOG=1: Tomcat logs each request's start, status and time (unbuffered, so a drop is complete right after it)
+[ "${ACCESS_LOG:-0}" = 1 ] && LIFTED="$LIFTED -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.buffered=false \
+  -Dserver.tomcat.accesslog.directory=$DATA/access -Dserver.tomcat.accesslog.pattern=%{begin:msec}t_%s_%D_%U"
 start "$LIFTED"
 pg_connect
 pg_statements_on "$LIFTED"
@@ -79,6 +83,7 @@ for k in $(seq 1 "${DROPS:-${#MODES[@]}}"); do
   LINE="drop $k (buyers: $MODE): $(echo "$DROP" | sed 's/ORDERS //'); sold out in ${SELL_S}s; orders stored $STORED, stock left $STOCK, most held by one member $MAX_HELD, members over the limit $OVER"
   echo "$LINE"
   DROP_LINES+=("$LINE")
+  [ "${ACCESS_LOG:-0}" = 1 ] && python3 bench/drop_timeline.py "$DATA/access"
   sleep 3
 done
 
