@@ -20,7 +20,8 @@ CATALOG="${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}"
 : >"$LOG"
 # 200 buyers sign up and log in from one address: lift the per-IP limits for this run only
 LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
-# ACCESS_LOG=1: Tomcat logs each request's start, status and time (unbuffered, so a drop is complete right after it)
+# ACCESS_LOG=1: Tomcat logs each request's start, status and time (unbuffered, so a drop is complete right after it).
+# For finding where a drop's time goes, not for its figures: every request then writes a line as it ends.
 [ "${ACCESS_LOG:-0}" = 1 ] && LIFTED="$LIFTED -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.buffered=false \
   -Dserver.tomcat.accesslog.directory=$DATA/access -Dserver.tomcat.accesslog.pattern=%{begin:msec}t_%s_%D_%U"
 start "$LIFTED"
