@@ -84,20 +84,14 @@ public class Orders {
     public Placement insertTakingStock(long id, NewOrder o, ItemRow item, Integer limit) {
         var outcome = bind(jdbc.sql("with " + ORDER_AND_LINES + """
                 ,
-                counted as (
-                  insert into store_member_purchases (user_id, product_id, quantity)
-                  select :buyer, :product, :q where :q <= :limit::int
-                  on conflict (user_id, product_id) do update set quantity = store_member_purchases.quantity + excluded.quantity
-                  where store_member_purchases.quantity + excluded.quantity <= :limit::int
-                  returning 1),
+                counted as (%s returning 1),
                 allowed as (select :limit::int is null or exists (select from counted) as ok),
                 taken as (
                   update store_stock_slots set stock = stock - :q
-                  where (select ok from allowed) and variant_id = :v
-                    and slot = (select slot from store_stock_slots where variant_id = :v and stock >= :q
-                                order by (slot + :start) % 8 limit 1 for update skip locked)
+                  where (select ok from allowed) and variant_id = :v and slot = %s
                   returning 1)
-                select (select ok from allowed) as allowed, (select count(*) from taken) as taken"""), id, o, List.of(item))
+                select (select ok from allowed) as allowed, (select count(*) from taken) as taken"""
+                .formatted(Products.COUNT_PURCHASE, Products.slotWithEnough("skip locked"))), id, o, List.of(item))
             .param("product", item.productId()).param("q", item.quantity()).param("limit", limit, Types.INTEGER)
             .param("v", item.variantId()).param("start", ThreadLocalRandom.current().nextInt(Products.SLOTS))
             .query((rs, i) -> !rs.getBoolean("allowed") ? Placement.LIMIT_REACHED

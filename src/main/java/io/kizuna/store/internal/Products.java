@@ -205,10 +205,7 @@ public class Products {
             // The slot is a scalar subquery, which PostgreSQL runs once. As a join in FROM it could be planned as
             // the inner side of a nested loop and run again per row, each rescan locking the next slot, so one
             // update would take from several slots.
-            int n = jdbc.sql("""
-                    update store_stock_slots set stock = stock - :q
-                    where variant_id = :v and slot = (select slot from store_stock_slots where variant_id = :v and stock >= :q
-                                                      order by (slot + :start) %% 8 limit 1 for update %s)""".formatted(wait))
+            int n = jdbc.sql("update store_stock_slots set stock = stock - :q where variant_id = :v and slot = " + slotWithEnough(wait))
                 .param("q", quantity).param("v", variantId).param("start", start).update();
             if (n > 1) throw new IllegalStateException("One take changed " + n + " stock slots of variant " + variantId);
             if (n == 1) return true;
@@ -253,12 +250,27 @@ public class Products {
      * {@code limit}: one conditional upsert, which locks the member's row, so concurrent orders cannot both slip under it.
      */
     public boolean countPurchase(long userId, long productId, int quantity, int limit) {
-        if (quantity > limit) return false;
-        return jdbc.sql("""
-                insert into store_member_purchases (user_id, product_id, quantity) values (:u, :p, :q)
-                on conflict (user_id, product_id) do update set quantity = store_member_purchases.quantity + excluded.quantity
-                where store_member_purchases.quantity + excluded.quantity <= :limit""")
-            .param("u", userId).param("p", productId).param("q", quantity).param("limit", limit).update() == 1;
+        return jdbc.sql(COUNT_PURCHASE).param("buyer", userId).param("product", productId).param("q", quantity).param("limit", limit)
+            .update() == 1;
+    }
+
+    /**
+     * Counts :q more units of :product against :buyer while the total stays within :limit (a null limit counts
+     * nothing): one conditional upsert, which locks the member's row. {@link Orders#insertTakingStock} runs it too.
+     */
+    static final String COUNT_PURCHASE = """
+            insert into store_member_purchases (user_id, product_id, quantity) select :buyer, :product, :q where :q <= :limit::int
+            on conflict (user_id, product_id) do update set quantity = store_member_purchases.quantity + excluded.quantity
+            where store_member_purchases.quantity + excluded.quantity <= :limit::int""";
+
+    /**
+     * A scalar subquery: the slot of variant :v with at least :q units, looked at from slot :start on, locked
+     * ({@code wait}: "skip locked" passes over slots other orders hold, "" waits for them). A scalar subquery runs once,
+     * so the update that compares a slot with it changes at most one row. {@link Orders#insertTakingStock} uses it too.
+     */
+    static String slotWithEnough(String wait) {
+        return "(select slot from store_stock_slots where variant_id = :v and stock >= :q order by (slot + :start) % " + SLOTS
+            + " limit 1 for update " + wait + ")";
     }
 
     public void uncountPurchase(long userId, long productId, int quantity) {
