@@ -80,6 +80,40 @@ class EmbeddedPostgresIntegrationTests {
     }
 
     @Test
+    void applicationConnectionsGoOverAUnixSocketThatAlsoNeedsThePassword() throws Exception {
+        var pg = TestDatabase.server();
+        assertThat(pg.viaUnixSocket()).isTrue();
+        var props = new Properties();
+        props.setProperty("user", pg.user());
+        props.setProperty("password", pg.password());
+        try (var c = DriverManager.getConnection(pg.jdbcUrl("postgres"), props);
+             var rs = c.createStatement().executeQuery("select inet_server_addr() is null")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("a Unix socket connection has no server address").isTrue();
+        }
+        var wrong = new Properties();
+        wrong.setProperty("user", pg.user());
+        wrong.setProperty("password", "not-the-password");
+        assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl("postgres"), wrong)).hasMessageContaining("password authentication failed");
+    }
+
+    @Test
+    void aDataDirectoryWhosePathIsTooLongForASocketIsReachedOverTcp() throws Exception {
+        Path dir = Files.createTempDirectory("kizuna-" + "long".repeat(25));
+        try (var pg = EmbeddedPostgres.start(dir)) {
+            assertThat(pg.viaUnixSocket()).isFalse();
+            var props = new Properties();
+            props.setProperty("user", pg.user());
+            props.setProperty("password", pg.password());
+            try (var c = DriverManager.getConnection(pg.jdbcUrl(), props);
+                 var rs = c.createStatement().executeQuery("select host(inet_server_addr())")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+            }
+        }
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameDataDirectory() throws Exception {
         Path dir = Files.createTempDirectory("kizuna-lock");
         try (var first = EmbeddedPostgres.start(dir)) {

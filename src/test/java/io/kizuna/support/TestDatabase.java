@@ -47,6 +47,6 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return "jdbc:postgresql://127.0.0.1:" + pg.port() + "/" + name;
+        return pg.jdbcUrl(name);
     }
 }

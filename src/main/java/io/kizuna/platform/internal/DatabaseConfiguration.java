@@ -30,9 +30,10 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(@Value("${kizuna.database.url:}") String url,
-                                  @Value("${kizuna.data-dir}") String dataDir) throws IOException {
+                                  @Value("${kizuna.data-dir}") String dataDir,
+                                  @Value("${kizuna.database.unix-socket:true}") boolean unixSocket) throws IOException {
         if (!url.isBlank()) return new EmbeddedServer(null);
-        return new EmbeddedServer(EmbeddedPostgres.start(Path.of(dataDir)));
+        return new EmbeddedServer(EmbeddedPostgres.start(Path.of(dataDir), unixSocket));
     }
 
     @Bean(destroyMethod = "close")
