@@ -52,6 +52,11 @@ class EmbeddedPostgresIntegrationTests {
         assertThat(third.log()).contains("stale postmaster.pid");
         assertThat(third.api.post("/api/v1/auth/token", Map.of("email", "durable2@example.com", "password", "correct-horse-1")).status()).isEqualTo(200);
         assertThat(third.api.post("/api/v1/auth/token", Map.of("email", "durable@example.com", "password", "correct-horse-1")).status()).isEqualTo(200);
+        // the killed servers' Unix sockets were cleared away: only the running server's socket and its lock are there
+        String port = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
+        try (var sockets = Files.list(dataDir.resolve("pg-socket"))) {
+            assertThat(sockets.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(".s.PGSQL." + port, ".s.PGSQL." + port + ".lock");
+        }
         // a clean stop stops PostgreSQL too
         third.stop();
         assertThat(dataDir.resolve("pg/postmaster.pid")).doesNotExist();

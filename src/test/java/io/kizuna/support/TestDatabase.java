@@ -24,7 +24,8 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                Path dir = Files.createTempDirectory("kizuna-test-pg");
+                // under /tmp whatever java.io.tmpdir says, so the Unix socket's path fits its 108 bytes and the tests use it
+                Path dir = Files.createTempDirectory(Path.of("/tmp"), "kizuna-test-pg");
                 server = EmbeddedPostgres.start(dir);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             } catch (IOException e) {

@@ -168,6 +168,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        // a server killed hard leaves its socket and lock file behind; none runs now (stopLeftoverServer came first)
+        try (var leftovers = Files.list(dir)) {
+            for (var leftover : (Iterable<Path>) leftovers::iterator) Files.deleteIfExists(leftover);
+        }
         return dir;
     }
 
