@@ -162,7 +162,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             log.info("The data directory's path is too long or unusual for a Unix socket; PostgreSQL is reached over TCP");
             return null;
         }
-        if (!AFUNIXSocket.isSupported()) {
+        if (!unixSocketsLoad()) {
             log.warn("Unix sockets are not supported here (the junixsocket library did not load); PostgreSQL is reached over TCP");
             return null;
         }
@@ -175,13 +175,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return dir;
     }
 
+    private static boolean unixSocketsLoad() {
+        try {
+            return AFUNIXSocket.isSupported();
+        } catch (LinkageError e) { // a native library for another platform or C library: TCP serves as well
+            return false;
+        }
+    }
+
     private static final java.util.regex.Pattern SHELL_SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9/._+-]+");
 
     /** The socket when a connection over it works, null (TCP then) when it does not. */
     private Path reachable(Path socket) {
         try (var c = new org.postgresql.Driver().connect(unixUrl(socket, DATABASE), credentials())) {
             return socket;
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (java.sql.SQLException | RuntimeException | LinkageError e) {
             log.warn("Could not connect over the Unix socket {}; PostgreSQL is reached over TCP: {}", socket, e.getMessage());
             return null;
         }
