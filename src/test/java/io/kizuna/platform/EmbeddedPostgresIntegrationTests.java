@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +65,7 @@ class EmbeddedPostgresIntegrationTests {
     @Test
     void serverIsDurableAndNeedsItsPassword() throws Exception {
         var pg = TestDatabase.server();
-        var props = new Properties();
-        props.setProperty("user", pg.user());
-        props.setProperty("password", pg.password());
+        var props = pg.credentials();
         try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.port() + "/postgres", props);
              var s = c.createStatement()) {
             for (var setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
@@ -77,8 +74,7 @@ class EmbeddedPostgresIntegrationTests {
                 assertThat(rs.getString(1)).as(setting).isEqualTo("on");
             }
         }
-        var wrong = new Properties();
-        wrong.setProperty("user", pg.user());
+        var wrong = pg.credentials();
         wrong.setProperty("password", "not-the-password");
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.port() + "/postgres", wrong))
             .hasMessageContaining("password authentication failed");
@@ -88,16 +84,13 @@ class EmbeddedPostgresIntegrationTests {
     void applicationConnectionsGoOverAUnixSocketThatAlsoNeedsThePassword() throws Exception {
         var pg = TestDatabase.server();
         assertThat(pg.viaUnixSocket()).isTrue();
-        var props = new Properties();
-        props.setProperty("user", pg.user());
-        props.setProperty("password", pg.password());
+        var props = pg.credentials();
         try (var c = DriverManager.getConnection(pg.jdbcUrl("postgres"), props);
              var rs = c.createStatement().executeQuery("select inet_server_addr() is null")) {
             rs.next();
             assertThat(rs.getBoolean(1)).as("a Unix socket connection has no server address").isTrue();
         }
-        var wrong = new Properties();
-        wrong.setProperty("user", pg.user());
+        var wrong = pg.credentials();
         wrong.setProperty("password", "not-the-password");
         assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl("postgres"), wrong)).hasMessageContaining("password authentication failed");
     }
@@ -107,9 +100,7 @@ class EmbeddedPostgresIntegrationTests {
         Path dir = Files.createTempDirectory("kizuna-" + "long".repeat(25));
         try (var pg = EmbeddedPostgres.start(dir)) {
             assertThat(pg.viaUnixSocket()).isFalse();
-            var props = new Properties();
-            props.setProperty("user", pg.user());
-            props.setProperty("password", pg.password());
+            var props = pg.credentials();
             try (var c = DriverManager.getConnection(pg.jdbcUrl(), props);
                  var rs = c.createStatement().executeQuery("select host(inet_server_addr())")) {
                 rs.next();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,10 +38,7 @@ public final class TestDatabase {
     public static String newDatabase(String hint) {
         var pg = server();
         String name = "t" + COUNTER.incrementAndGet() + "_" + hint.toLowerCase().replaceAll("[^a-z0-9]", "").substring(0, Math.min(30, hint.replaceAll("[^A-Za-z0-9]", "").length()));
-        var props = new Properties();
-        props.setProperty("user", pg.user());
-        props.setProperty("password", pg.password());
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.port() + "/postgres", props);
+        try (var c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.credentials());
              var s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {

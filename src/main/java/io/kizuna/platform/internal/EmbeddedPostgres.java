@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.newsclub.net.unix.AFUNIXSocket;
-import org.newsclub.net.unix.AFUNIXSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * A real PostgreSQL server kept under the data directory, run as a production database:
@@ -43,7 +36,6 @@ import org.tukaani.xz.XZInputStream;
  */
 public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    private static final String BINARIES = "/postgres-linux-x86_64.txz";
     public static final String SUPERUSER = "kizuna";
     public static final String DATABASE = "kizuna";
 
@@ -89,7 +81,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             channel.close();
             throw new IllegalStateException("Another Kizuna process is using " + dataDir + "; stop it or choose another KIZUNA_DATA_DIR");
         }
-        var pg = new EmbeddedPostgres(dataDir, unpackBinaries(dataDir), channel, lock, unixSocket);
+        var pg = new EmbeddedPostgres(dataDir, PostgresBinaries.unpack(dataDir), channel, lock, unixSocket);
         try {
             pg.boot();
         } catch (IOException | RuntimeException e) {
@@ -105,12 +97,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** The URL of one of the server's databases: over its Unix socket when it has one, otherwise TCP. */
     public String jdbcUrl(String database) {
-        return socketFile == null ? tcpUrl(database) : unixUrl(socketFile, database);
-    }
-
-    private String unixUrl(Path socket, String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database + "?socketFactory=" + AFUNIXSocketFactory.FactoryArg.class.getName()
-            + "&socketFactoryArg=" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8);
+        return socketFile == null ? tcpUrl(database) : UnixSocket.url(socketFile, port, database);
     }
 
     private String tcpUrl(String database) {
@@ -142,7 +129,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         password = Files.readString(dataDir.resolve("pg-password"), StandardCharsets.UTF_8).strip();
         stopLeftoverServer();
         port = freePort();
-        var socketDir = unixSocket ? unixSocketDirectory() : null;
+        var socketDir = unixSocket ? UnixSocket.directory(dataDir, port) : null;
         run(Duration.ofMinutes(3), pg("pg_ctl"), "-D", cluster.toString(), "-l", dataDir.resolve("pg-start.log").toString(),
             "-o", "-p " + port + (socketDir == null ? "" : " -k " + socketDir), "-w", "-t", "170", "start");
         ensureDatabase();
@@ -151,43 +138,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             (System.nanoTime() - t0) / 1_000_000, cluster);
     }
 
-    /**
-     * The directory for the server's Unix socket, or null where it cannot have one: the socket's path must fit the
-     * kernel's 108 bytes and pass unquoted through pg_ctl's shell, and the socket library must load on this platform.
-     */
-    private Path unixSocketDirectory() throws IOException {
-        var dir = dataDir.resolve("pg-socket");
-        var file = dir.resolve(".s.PGSQL." + port).toString();
-        if (file.getBytes(StandardCharsets.UTF_8).length > 100 || !SHELL_SAFE.matcher(file).matches()) {
-            log.info("The data directory's path is too long or unusual for a Unix socket; PostgreSQL is reached over TCP");
-            return null;
-        }
-        if (!unixSocketsLoad()) {
-            log.warn("Unix sockets are not supported here (the junixsocket library did not load); PostgreSQL is reached over TCP");
-            return null;
-        }
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        // a server killed hard leaves its socket and lock file behind; none runs now (stopLeftoverServer came first)
-        try (var leftovers = Files.list(dir)) {
-            for (var leftover : (Iterable<Path>) leftovers::iterator) Files.deleteIfExists(leftover);
-        }
-        return dir;
-    }
-
-    private static boolean unixSocketsLoad() {
-        try {
-            return AFUNIXSocket.isSupported();
-        } catch (LinkageError e) { // a native library for another platform or C library: TCP serves as well
-            return false;
-        }
-    }
-
-    private static final java.util.regex.Pattern SHELL_SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9/._+-]+");
-
     /** The socket when a connection over it works, null (TCP then) when it does not. */
     private Path reachable(Path socket) {
-        try (var c = new org.postgresql.Driver().connect(unixUrl(socket, DATABASE), credentials())) {
+        try (var c = new org.postgresql.Driver().connect(UnixSocket.url(socket, port, DATABASE), credentials())) {
             return socket;
         } catch (java.sql.SQLException | RuntimeException | LinkageError e) {
             log.warn("Could not connect over the Unix socket {}; PostgreSQL is reached over TCP: {}", socket, e.getMessage());
@@ -195,7 +148,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private java.util.Properties credentials() {
+    /** The superuser's name and password, as a driver takes them. */
+    public java.util.Properties credentials() {
         var props = new java.util.Properties();
         props.setProperty("user", SUPERUSER);
         props.setProperty("password", password);
@@ -382,54 +336,5 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    /**
-     * Unpacks the PostgreSQL binaries once per binaries jar under {@code pg-bin/}. The jar's name carries the
-     * PostgreSQL version, so a normal start only checks a marker file instead of reading the 15 MB archive.
-     */
-    private static Path unpackBinaries(Path dataDir) throws IOException {
-        var resource = EmbeddedPostgres.class.getResource(BINARIES);
-        if (resource == null) {
-            throw new IllegalStateException("No embedded PostgreSQL for this platform (Linux x86_64 only); set KIZUNA_DATABASE_URL");
-        }
-        String hash;
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(resource.toString().replace("!" + BINARIES, "").replaceAll("^.*/", "").getBytes(StandardCharsets.UTF_8));
-            hash = HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        var target = dataDir.resolve("pg-bin").resolve(hash);
-        if (Files.exists(target.resolve(".complete"))) return target;
-        byte[] archive;
-        try (InputStream in = resource.openStream()) {
-            archive = in.readAllBytes();
-        }
-        var staging = Files.createDirectories(dataDir.resolve("pg-bin")).resolve(hash + ".unpacking-" + ProcessHandle.current().pid());
-        try (var tar = new TarArchiveInputStream(new XZInputStream(new java.io.ByteArrayInputStream(archive)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                var out = staging.resolve(entry.getName()).normalize();
-                if (!out.startsWith(staging)) throw new IOException("Unsafe path in PostgreSQL archive: " + entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(out.getParent());
-                    Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(tar, out);
-                    if ((entry.getMode() & 0100) != 0) out.toFile().setExecutable(true, false);
-                }
-            }
-        }
-        Files.writeString(staging.resolve(".complete"), "ok");
-        try {
-            Files.move(staging, target);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            // another process unpacked the same archive first
-        }
-        return target;
     }
 }
