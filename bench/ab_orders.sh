@@ -14,26 +14,24 @@ source "$(dirname "$0")/lib.sh"
 B_JAR=${B_JAR:-$JAR}
 ROUNDS=${ROUNDS:-8}
 WINDOW=${WINDOW:-10}
-LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
 
 : >"$LOG"
-start "$LIFTED ${A_OPTS:-}" "$JAR"
+start "$STORE_LIFTED ${A_OPTS:-}" "$JAR"
 A_PID=$PID A_BASE=$BASE A_DATA=$DATA B_PID="" B_DATA=""
 cleanup() { for p in $A_PID $B_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done; rm -rf "$A_DATA" "$B_DATA"; }
 trap cleanup EXIT
 DATA=$(mktemp -d "$OUT/data-XXXX")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 LOG="$OUT/kizuna-b.log"; : >"$LOG"
 B_DATA=$DATA
-start "$LIFTED ${B_OPTS:-}" "$B_JAR"
+start "$STORE_LIFTED ${B_OPTS:-}" "$B_JAR"
 B_PID=$PID B_BASE=$BASE
 
 prepare() { # base -> tokens
   local base=$1 admin
   admin=$(BASE=$base admin_token)
-  curl -sf "$base/api/v1/products" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d '{"slug":"bench-warm","name":"定番ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-WARM","name":"200g","price":1620,"stock":1000000}]}' >/dev/null
+  warm_product "$base" "$admin"
   python3 bench/load_catalog.py "$base" "$admin" "${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}" 200 | sed 's/.*tokens: //'
 }
 echo "== A: ${A_JAR:-this checkout} ${A_OPTS:-}"

@@ -29,7 +29,8 @@ PGJAR="$OUT/postgresql.jar"
 unzip -p "$JAR" "$(unzip -l "$JAR" | awk '{print $4}' | grep 'BOOT-INF/lib/postgresql-.*\.jar')" > "$PGJAR"
 
 DATA=$(mktemp -d "$OUT/data-XXXX")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 LOG="$OUT/kizuna.log"
 PID=""
@@ -146,3 +147,11 @@ token() {
     | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])'
 }
 admin_token() { token "$KIZUNA_ADMIN_EMAIL" "$KIZUNA_ADMIN_PASSWORD"; }
+
+# The store scripts sign up 200 buyers and log them in from one address: the per-IP limits are lifted for the run only
+STORE_LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
+# A product that orders can go to for as long as a warm-up lasts (a million units, a per-member limit no one reaches)
+warm_product() { # base admin-token
+  curl -sf "$1/api/v1/products" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+    -d '{"slug":"bench-warm","name":"定番ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-WARM","name":"200g","price":1620,"stock":1000000}]}' >/dev/null
+}

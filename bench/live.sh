@@ -30,7 +30,7 @@ ONE=$($CLIENT run "$OUT/live-bench.txt" "$BASE" "$BASE" "$VIEWERS" "$RATE" "$SEC
 
 echo "== two nodes on one database: $VIEWERS2 listeners on node 2, messages posted on node 1"
 DATA2=$(mktemp -d "$OUT/data2-XXXX")
-PORT2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT2=$(free_port)
 BASE2="http://127.0.0.1:$PORT2"
 KIZUNA_DATA_DIR="$DATA2" PORT="$PORT2" KIZUNA_COOKIE_SECURE=false KIZUNA_DATABASE_URL="$PG_URL" KIZUNA_DATABASE_USER=kizuna \
   KIZUNA_DATABASE_PASSWORD="$PG_PASS" KIZUNA_DB_POOL_SIZE=8 "$JAVA" $JVM_OPTS $LIMITS ${EXTRA_OPTS:-} -jar "$JAR" >>"$OUT/kizuna2.log" 2>&1 &

@@ -18,8 +18,7 @@ LIMIT=${LIMIT:-10}
 CATALOG="${CATALOG:-$ROOT/../shared/data/catalog-300.jsonl}"
 
 : >"$LOG"
-# 200 buyers sign up and log in from one address: lift the per-IP limits for this run only
-LIFTED="-Dkizuna.rate-limits.signups-per-hour-per-ip=100000 -Dkizuna.rate-limits.logins-per-minute-per-ip=100000"
+LIFTED="$STORE_LIFTED"
 # ACCESS_LOG=1: Tomcat logs each request's start, status and time (unbuffered, so a drop is complete right after it).
 # For finding where a drop's time goes, not for its figures: every request then writes a line as it ends.
 [ "${ACCESS_LOG:-0}" = 1 ] && LIFTED="$LIFTED -Dserver.tomcat.accesslog.enabled=true -Dserver.tomcat.accesslog.buffered=false \
@@ -43,8 +42,7 @@ echo "== limited drop: $UNITS units, $LIMIT per member, $ORDERS one-unit orders 
 # measures compiled code rather than the interpreter (on 2 cores the C2 compiler competes with 200 request threads).
 # That product has a per-member limit too (999, the most allowed; no member reaches it), so the drop's limit check is
 # compiled as well.
-curl -sf "$BASE/api/v1/products" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"slug":"bench-warm","name":"定番ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-WARM","name":"200g","price":1620,"stock":1000000}]}' >/dev/null
+warm_product "$BASE" "$ADMIN"
 # one warm-up order in SOLD_OUT_EVERY (10; 0: none) asks for a sold-out product: a warm-up of successes only compiles
 # the 409 through the order's transaction as a trap, and the drop's sell-out then sends ~200 threads back to the
 # interpreter at once (seen as hundreds of deoptimizations in one second with -Xlog:deoptimization=debug)
