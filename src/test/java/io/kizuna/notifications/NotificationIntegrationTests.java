@@ -37,6 +37,12 @@ class NotificationIntegrationTests extends IntegrationTestBase {
     @Autowired
     io.kizuna.notifications.internal.Fanout fanout;
 
+    @Autowired
+    io.kizuna.notifications.internal.Inbox inbox;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @BeforeEach
     void community() {
         n++;
@@ -218,15 +224,49 @@ class NotificationIntegrationTests extends IntegrationTestBase {
         notifications(asker, 0);
         long thread = Long.parseLong(t);
         // written straight into the inbox, so the worker may take them in one batch or several: the result is the same
-        for (var author : new Member[] {helper, third, helper}) {
-            jdbc.sql("insert into notification_inbox (kind, thread_id, post_id, actor_id) values ('post_published', :t, nextval(pg_get_serial_sequence('community_posts', 'id')), :a)")
-                .param("t", thread).param("a", Long.parseLong(author.id())).update();
-        }
+        for (var author : new Member[] {helper, third, helper}) happening(thread, author);
         fanout.drain();
         await().atMost(Duration.ofSeconds(10)).until(() -> count("notification_inbox") == 0);
         assertThat(notifications(asker, 1).get(0).get("count").asInt()).as("the asker: three replies").isEqualTo(3);
         assertThat(notifications(helper, 1).get(0).get("count").asInt()).as("the helper: the third member's reply").isEqualTo(1);
         assertThat(notifications(third, 1).get(0).get("count").asInt()).as("the third member: the helper's second reply").isEqualTo(1);
         assertThat(count("notification_follows where target_type = 'thread' and target_id = " + thread)).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchWaitsForTheBatchAnotherWorkerIsFanningOut() throws Exception {
+        var third = api.member("notify-third" + n + "@example.com", "三人目");
+        long thread = Long.parseLong(thread(asker, "二つの作業者"));
+        var others = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // another worker (this node's or another's) has taken the helper's reply and is writing the helper's follow
+            tx.executeWithoutResult(status -> {
+                happening(thread, helper);
+                assertThat(inbox.take(500)).hasSize(1);
+                jdbc.sql("insert into notification_follows (target_type, target_id, user_id) values ('thread', :t, :u)")
+                    .param("t", thread).param("u", Long.parseLong(helper.id())).update();
+                // meanwhile the third member replies and a worker starts on it
+                var drained = others.submit(() -> {
+                    happening(thread, third);
+                    fanout.drain();
+                });
+                await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> drained.isDone() || waitingForTheFanOutLock());
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("notification_inbox") == 0);
+            assertThat(notifications(helper, 1).get(0).get("count").asInt()).as("the helper follows from the earlier batch").isEqualTo(1);
+        } finally {
+            others.shutdownNow();
+        }
+    }
+
+    private void happening(long thread, Member author) {
+        jdbc.sql("insert into notification_inbox (kind, thread_id, post_id, actor_id) values ('post_published', :t, nextval(pg_get_serial_sequence('community_posts', 'id')), :a)")
+            .param("t", thread).param("a", Long.parseLong(author.id())).update();
+    }
+
+    private boolean waitingForTheFanOutLock() {
+        return jdbc.sql("select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event = 'advisory')")
+            .query(Boolean.class).single();
     }
 }

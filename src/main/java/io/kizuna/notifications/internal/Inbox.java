@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code notification_inbox} table: community happenings written in the community's own transaction, taken by
- * the fan-out worker of any node ({@code skip locked}) and deleted in the worker's transaction, so each is fanned
+ * the fan-out worker of any node, one batch at a time, and deleted in the worker's transaction, so each is fanned
  * out once, and again only if that worker failed before committing.
  */
 @Repository
@@ -47,8 +47,18 @@ public class Inbox {
             .param("subject", subjectId).param("opening", opening).param("mentioned", mentioned.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** Takes up to {@code limit} happenings, oldest first; other nodes skip them until this transaction ends. */
+    /** Any number; only the fan-out takes this advisory lock. */
+    private static final long FAN_OUT_LOCK = 0x6b697a756e61_01L;
+
+    /**
+     * Takes up to {@code limit} happenings, oldest first, once any other worker's batch (this node's or another's) has
+     * committed. One batch at a time keeps the order that {@link Fanout} promises: a member who follows a thread in
+     * one batch hears of the replies in the next, which a batch worked out alongside it would miss. The wait is for a
+     * batch's few statements; the lock ends with this transaction.
+     */
     public List<Happening> take(int limit) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", FAN_OUT_LOCK).query(Integer.class).single();
+        // a new statement, so it sees what the batch before this one committed
         return jdbc.sql("""
                 delete from notification_inbox where id = any(array
                   (select id from notification_inbox order by id limit :n for update skip locked))
