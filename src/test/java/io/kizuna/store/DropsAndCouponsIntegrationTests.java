@@ -37,6 +37,8 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
     private Orders orders;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private io.kizuna.mail.MailOutbox outbox;
 
     @BeforeEach
     void people() {
@@ -146,7 +148,7 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
                 lock.executeQuery();
             }
             var placing = placeOnAnotherThread("ORDERLY-" + n);
-            waitUntilBlockedOn("store_member_purchases");
+            waitUntilBlockedBy(holder);
             prober.setAutoCommit(false);
             try (var probe = prober.prepareStatement("""
                     select t.slot from store_stock_slots t join store_variants v on v.id = t.variant_id where v.sku = ? for update of t nowait""")) {
@@ -171,7 +173,7 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
                 lock.executeQuery();
             }
             var placing = placeOnAnotherThread("BUSY-" + n);
-            waitUntilBlockedOn("store_stock_slots");
+            waitUntilBlockedBy(holder);
             assertThat(placing).isNotDone();
             holder.rollback();
             assertThat(placing.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
@@ -185,17 +187,13 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
     void oneLineOrdersOfOneMemberOnSeveralNodesHoldTheLimitAndTheStock() throws Exception {
         // the statement a one-line order is stored with, raced without this node's MemberQueue, as several nodes would
         drop("SPREAD-" + n, 100, Map.of("perMemberLimit", 3));
-        var variant = products.variantsBySku(java.util.List.of("SPREAD-" + n)).get("SPREAD-" + n);
-        long member = Long.parseLong(buyer.id());
-        var totals = OrderTotals.of(java.util.List.of(new OrderTotals.Line(1000, OrderTotals.STANDARD)), 0, 0, 0);
-        var address = new Views.Address("山田 花子", "150-0001", "13", "渋谷区", "1-2-3", null, "0312345678");
+        var unit = oneUnit("SPREAD-" + n);
         var transaction = new TransactionTemplate(transactions);
         var tasks = new ArrayList<Callable<Orders.Placement>>();
         for (int i = 0; i < 12; i++) {
             tasks.add(() -> transaction.execute(s -> {
                 long id = products.variantsForNewOrder(java.util.List.of("SPREAD-" + n)).orderId();
-                var placed = orders.insertTakingStock(id, new Orders.NewOrder(member, "bank_transfer", totals, address, null, null, null, null, null),
-                    new Orders.ItemRow(id, 1, variant.productId(), variant.id(), variant.sku(), "p", "v", 1, 1000, OrderTotals.STANDARD), 3);
+                var placed = orders.insertTakingStock(id, unit.order(), unit.item().apply(id), 3);
                 if (placed != Orders.Placement.TAKEN) s.setRollbackOnly();
                 return placed;
             }));
@@ -205,6 +203,59 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         assertThat(placements.stream().filter(p -> p == Orders.Placement.LIMIT_REACHED).count()).isEqualTo(9);
         assertThat(stockOf("SPREAD-" + n)).isEqualTo(97);
         assertThat(jdbc.sql("select count(*) from store_order_items where sku = :s").param("s", "SPREAD-" + n).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aOneStatementOrderRefusedByTheLimitLeavesNothingBehindOnAnyNode() throws Exception {
+        // the autocommitted statement most orders are stored with, raced without this node's MemberQueue and without a
+        // transaction, as several nodes would: a refusal ends it in an error, so its order, mail and count go too
+        drop("ALONE-" + n, 100, Map.of("perMemberLimit", 3));
+        var unit = oneUnit("ALONE-" + n);
+        String to = "alone" + n + "@example.com";
+        var tasks = new ArrayList<Callable<Orders.Placement>>();
+        for (int i = 0; i < 12; i++) {
+            tasks.add(() -> {
+                long id = products.variantsForNewOrder(java.util.List.of("ALONE-" + n)).orderId();
+                return orders.placeOneLine(id, unit.order(), unit.item().apply(id), 3, java.util.Optional.of(outbox.queued(to, "ご注文 " + id, "本文")));
+            });
+        }
+        var placements = race(tasks);
+        assertThat(placements.stream().filter(p -> p == Orders.Placement.TAKEN).count()).isEqualTo(3);
+        assertThat(placements.stream().filter(p -> p == Orders.Placement.LIMIT_REACHED).count()).isEqualTo(9);
+        assertThat(stockOf("ALONE-" + n)).isEqualTo(97);
+        assertThat(jdbc.sql("select count(*) from store_order_items where sku = :s").param("s", "ALONE-" + n).query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from store_orders o where not exists (select from store_order_items i where i.order_id = o.id)")
+            .query(Integer.class).single()).as("orders without lines").isZero();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = :t").param("t", to).query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select quantity from store_member_purchases m join store_variants v on v.product_id = m.product_id where v.sku = :s")
+            .param("s", "ALONE-" + n).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void anOrderNoSingleSlotCanFillTakesFromSeveralAndCountsOnce() {
+        // 8 units, one in each stock slot: two units are in no single slot, so the one statement gives way to the
+        // transaction that takes from several; the statement's count of the member was undone with it
+        drop("SPLIT-" + n, 8, Map.of("perMemberLimit", 5));
+        var r = api.post("/api/v1/orders", order("bank_transfer", "SPLIT-" + n, 2), buyer.token());
+        created(r);
+        assertThat(stockOf("SPLIT-" + n)).isEqualTo(6);
+        assertThat(jdbc.sql("select quantity from store_member_purchases m join store_variants v on v.product_id = m.product_id where v.sku = :s")
+            .param("s", "SPLIT-" + n).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = :t and subject like :s")
+            .param("t", "buyer" + n + "@example.com").param("s", "%" + r.json().get("id").asString() + "%").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from store_orders where buyer_id = :b").param("b", Long.parseLong(buyer.id())).query(Integer.class).single())
+            .isEqualTo(1);
+    }
+
+    /** One unit of {@code sku} for the buyer, as the order paths store it; the line under the order id they pass. */
+    private record OneUnit(Orders.NewOrder order, java.util.function.LongFunction<Orders.ItemRow> item) {}
+
+    private OneUnit oneUnit(String sku) {
+        var variant = products.variantsBySku(java.util.List.of(sku)).get(sku);
+        var totals = OrderTotals.of(java.util.List.of(new OrderTotals.Line(1000, OrderTotals.STANDARD)), 0, 0, 0);
+        var address = new Views.Address("山田 花子", "150-0001", "13", "渋谷区", "1-2-3", null, "0312345678");
+        return new OneUnit(new Orders.NewOrder(Long.parseLong(buyer.id()), "bank_transfer", totals, address, null, null, null, null, null),
+            id -> new Orders.ItemRow(id, 1, variant.productId(), variant.id(), variant.sku(), "p", "v", 1, 1000, OrderTotals.STANDARD));
     }
 
     /** The buyer orders one unit of {@code sku} on a thread of its own (the common pool may have only one). */
@@ -225,16 +276,21 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
             .param("s", sku).query(Integer.class).single();
     }
 
-    /** Waits until some backend waits for a row lock while running a statement that names {@code table}. */
-    private void waitUntilBlockedOn(String table) throws InterruptedException {
+    /** Waits until some backend waits for a lock that {@code holder} holds (by pid: a long statement's text is cut short). */
+    private void waitUntilBlockedBy(java.sql.Connection holder) throws Exception {
+        int pid;
+        try (var statement = holder.createStatement(); var rs = statement.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+        }
         for (int i = 0; i < 200; i++) {
-            if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like :q")
-                .param("q", "%" + table + "%").query(Integer.class).single() > 0) {
+            if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and :pid = any(pg_blocking_pids(pid))")
+                .param("pid", pid).query(Integer.class).single() > 0) {
                 return;
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("No statement on " + table + " waited for a lock");
+        throw new AssertionError("No statement waited for a lock of backend " + pid);
     }
 
     @Test

@@ -52,6 +52,14 @@ class MailDispatcher implements MailOutbox {
     }
 
     @Override
+    public Queued queued(String to, String subject, String body) {
+        return new Queued(OutboxMails.INSERT_QUEUED, java.util.Map.of("mail_to", to, "mail_subject", subject, "mail_body", body,
+            "mail_status", sender == null ? "held" : "pending"), () -> {
+                if (sender != null) wakeup.afterCommit();
+            });
+    }
+
+    @Override
     public void forget(String address) {
         mails.deleteTo(address);
     }

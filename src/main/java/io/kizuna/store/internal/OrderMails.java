@@ -9,6 +9,7 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,18 @@ public class OrderMails {
 
     /** {@code step}: placed, paid, shipped, delivered, cancelled, expired or refunded. */
     public void send(String step, OrderView order) {
-        identity.purchaseContact(new UserId(Long.parseLong(order.buyerId()))).ifPresent(contact -> {
+        compose(step, order).ifPresent(mail -> outbox.send(mail.to(), mail.subject(), mail.body()));
+    }
+
+    /** The mail of {@code step}, for the caller's own statement to queue ({@link MailOutbox#queued}); empty when there is none. */
+    public Optional<MailOutbox.Queued> queued(String step, OrderView order) {
+        return compose(step, order).map(mail -> outbox.queued(mail.to(), mail.subject(), mail.body()));
+    }
+
+    private record Mail(String to, String subject, String body) {}
+
+    private Optional<Mail> compose(String step, OrderView order) {
+        return identity.purchaseContact(new UserId(Long.parseLong(order.buyerId()))).map(contact -> {
             var locale = contact.locale();
             String shop = settings.get().shopName();
             String total = yen(order.totals().total());
@@ -50,7 +62,7 @@ public class OrderMails {
             String subject = text("store.mail." + step + ".subject", locale, shop, order.id());
             String body = text("store.mail." + step + ".body", locale, contact.displayName(), order.id(), total,
                 urls.of("/orders/" + order.id()), extra, shop);
-            outbox.send(contact.email(), subject, body);
+            return new Mail(contact.email(), subject, body);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.kizuna.store.internal;
 
+import io.kizuna.mail.MailOutbox;
 import io.kizuna.store.OrderStatus;
 import io.kizuna.store.OrderTotals;
 import io.kizuna.store.Views.Address;
@@ -15,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The {@code store_orders} and {@code store_order_items} tables. */
 @Repository
@@ -82,7 +86,52 @@ public class Orders {
      * one-time filter reads the count's outcome, so PostgreSQL runs the count before it scans for a slot.
      */
     public Placement insertTakingStock(long id, NewOrder o, ItemRow item, Integer limit) {
-        var outcome = bind(jdbc.sql("with " + ORDER_AND_LINES + """
+        var outcome = oneLine("", "skip locked", "select (select ok from allowed) as allowed, (select count(*) from taken) as taken",
+                id, o, item, limit)
+            .query((rs, i) -> !rs.getBoolean("allowed") ? Placement.LIMIT_REACHED
+                : rs.getLong("taken") == 1 ? Placement.TAKEN
+                : rs.getLong("taken") == 0 ? Placement.NO_FREE_SLOT : null)
+            .single();
+        if (outcome == null) throw new IllegalStateException("One take changed several stock slots of variant " + item.variantId());
+        return outcome;
+    }
+
+    /**
+     * A one-line order as one autocommitted statement, with no transaction around it: {@link #insertTakingStock}'s
+     * work plus the order's mail ({@code mail}, queued in the same statement). When the limit or the stock refuses,
+     * the statement ends in an error ({@code store_refuse}), so nothing it wrote stays. Must not run inside a
+     * transaction: it would end that transaction's work with the error. Row locks last only while the statement
+     * runs, so it waits for a slot another order holds instead of passing over it. {@code NO_FREE_SLOT} here means
+     * no single slot has enough: the caller goes on with a transaction that can take from several.
+     */
+    public Placement placeOneLine(long id, NewOrder o, ItemRow item, Integer limit, Optional<MailOutbox.Queued> mail) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) throw new IllegalStateException("placeOneLine runs on its own");
+        var spec = oneLine(mail.map(m -> ",\nmail as (" + m.insert() + ")").orElse(""), "", """
+                select case when not (select ok from allowed) then store_refuse('limit-reached')
+                            when (select count(*) from taken) = 0 then store_refuse('no-slot-with-enough')
+                            when (select count(*) from taken) > 1 then store_refuse('several-slots')
+                            else 'taken' end""", id, o, item, limit);
+        if (mail.isPresent()) spec = spec.params(mail.get().params());
+        try {
+            spec.query(String.class).single();
+        } catch (DataAccessException e) {
+            var refusal = refusal(e).orElseThrow(() -> e);
+            return switch (refusal) {
+                case "limit-reached" -> Placement.LIMIT_REACHED;
+                case "no-slot-with-enough" -> Placement.NO_FREE_SLOT;
+                default -> throw new IllegalStateException("One take changed several stock slots of variant " + item.variantId());
+            };
+        }
+        mail.ifPresent(m -> m.committed().run());
+        return Placement.TAKEN;
+    }
+
+    /**
+     * A one-line order's statement: the order and its lines, {@code more} CTEs, the count against the buyer's limit,
+     * the take from a stock slot (locked as {@code wait} says), then {@code select} over {@code allowed} and {@code taken}.
+     */
+    private JdbcClient.StatementSpec oneLine(String more, String wait, String select, long id, NewOrder o, ItemRow item, Integer limit) {
+        return bind(jdbc.sql("with " + ORDER_AND_LINES + more + """
                 ,
                 counted as (%s returning 1),
                 allowed as (select :limit::int is null or exists (select from counted) as ok),
@@ -90,16 +139,15 @@ public class Orders {
                   update store_stock_slots set stock = stock - :q
                   where (select ok from allowed) and variant_id = :v and slot = %s
                   returning 1)
-                select (select ok from allowed) as allowed, (select count(*) from taken) as taken"""
-                .formatted(Products.COUNT_PURCHASE, Products.slotWithEnough("skip locked"))), id, o, List.of(item))
+                """.formatted(Products.COUNT_PURCHASE, Products.slotWithEnough(wait)) + select), id, o, List.of(item))
             .param("product", item.productId()).param("q", item.quantity()).param("limit", limit, Types.INTEGER)
-            .param("v", item.variantId()).param("start", ThreadLocalRandom.current().nextInt(Products.SLOTS))
-            .query((rs, i) -> !rs.getBoolean("allowed") ? Placement.LIMIT_REACHED
-                : rs.getLong("taken") == 1 ? Placement.TAKEN
-                : rs.getLong("taken") == 0 ? Placement.NO_FREE_SLOT : null)
-            .single();
-        if (outcome == null) throw new IllegalStateException("One take changed several stock slots of variant " + item.variantId());
-        return outcome;
+            .param("v", item.variantId()).param("start", ThreadLocalRandom.current().nextInt(Products.SLOTS));
+    }
+
+    /** The reason a statement gave to {@code store_refuse}; empty for any other error. */
+    private static Optional<String> refusal(DataAccessException e) {
+        return e.getMostSpecificCause() instanceof PSQLException p && "KZ409".equals(p.getSQLState()) && p.getServerErrorMessage() != null
+            ? Optional.ofNullable(p.getServerErrorMessage().getMessage()) : Optional.empty();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, long id, NewOrder o, List<ItemRow> items) {
