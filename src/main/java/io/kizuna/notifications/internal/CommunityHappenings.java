@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes community events into the notification inbox inside the community's transaction (one statement per event),
  * so a reply that rolls back notifies nobody and one that commits is never lost. Posting follows the thread in that
- * same statement: fan-out workers (two per node, more with several nodes) take happenings concurrently, so a follow
- * made only while fanning out an earlier reply could be missed by a worker fanning out the next one.
+ * same statement, so the follow shows at once and counts for every later reply whichever node fans it out.
  */
 @Component
 class CommunityHappenings {
