@@ -15,6 +15,7 @@ import io.kizuna.moderation.ContentGate;
 import io.kizuna.moderation.ContentGate.Screening;
 import io.kizuna.moderation.ContentGate.Surface;
 import io.kizuna.community.internal.Threads;
+import io.kizuna.community.internal.Threads.ThreadRow;
 import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
@@ -30,6 +31,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Posts in threads: read, reply, edit (history kept), delete (soft, audited) and react. */
 @Service
@@ -47,9 +49,11 @@ public class PostManagement {
     private final ReadCache cache;
     private final ContentGate gate;
     private final ReadPositions reads;
+    private final TransactionTemplate transaction;
 
     PostManagement(ReadPositions reads, ContentGate gate, ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
-                   ViewAssembler views, Audit audit, ApplicationEventPublisher events, ReadCache cache) {
+                   ViewAssembler views, Audit audit, ApplicationEventPublisher events, ReadCache cache, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.reads = reads;
         this.cache = cache;
         this.gate = gate;
@@ -87,10 +91,14 @@ public class PostManagement {
         cache.changed(ReadCache.SPACE, spaceId);
     }
 
-    @Transactional
+    /**
+     * Checks, screens and renders the reply first, then stores it in a transaction of its own: the pool's connection
+     * is taken for the writes only, not held while the text is rendered.
+     */
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
         var thread = threadManagement.requireForWrite(actor, threadId);
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
+        // before screening, which counts the write against the member's rate and remembers its text
         Long replyTo = null;
         if (replyToPostId != null && !replyToPostId.isBlank()) {
             replyTo = posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
@@ -98,6 +106,11 @@ public class PostManagement {
         }
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         var rendered = markdown.render(body);
+        Long inReplyTo = replyTo;
+        return transaction.execute(status -> storeReply(actor, thread, body, inReplyTo, screening, rendered));
+    }
+
+    private PostView storeReply(Actor actor, ThreadRow thread, String body, Long replyTo, Screening screening, Markdown.Rendered rendered) {
         boolean evenIfLocked = policy.canReplyWhileLocked(actor);
         var decided = thread;
         var stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked);
