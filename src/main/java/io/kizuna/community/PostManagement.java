@@ -99,15 +99,17 @@ public class PostManagement {
         var thread = threadManagement.requireForWrite(actor, threadId);
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
         // before screening, which counts the write against the member's rate and remembers its text
-        Long replyTo = null;
-        if (replyToPostId != null && !replyToPostId.isBlank()) {
-            replyTo = posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
-                .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
-        }
+        Long replyTo = replyTarget(thread, replyToPostId);
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         var rendered = markdown.render(body);
-        Long inReplyTo = replyTo;
-        return transaction.execute(status -> storeReply(actor, thread, body, inReplyTo, screening, rendered));
+        return transaction.execute(status -> storeReply(actor, thread, body, replyTo, screening, rendered));
+    }
+
+    /** The post of this thread that a reply answers; null when it answers none. */
+    private Long replyTarget(ThreadRow thread, String replyToPostId) {
+        if (replyToPostId == null || replyToPostId.isBlank()) return null;
+        return posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
+            .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
     }
 
     private PostView storeReply(Actor actor, ThreadRow thread, String body, Long replyTo, Screening screening, Markdown.Rendered rendered) {

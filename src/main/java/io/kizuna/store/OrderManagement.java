@@ -119,10 +119,9 @@ public class OrderManagement {
             && form.source() == null;
     }
 
-    /** Empty when this order needs the transaction after all: no single stock slot has enough, or a coupon applied. */
+    /** Empty when this order needs the transaction after all: no single stock slot has enough. */
     private Optional<Placed> placeInOneStatement(Actor actor, NewOrder form) {
         var priced = checkout.priceNewOrder(actor, form);
-        if (priced.items().size() != 1 || priced.couponId() != null) return Optional.empty();
         var order = prepare(actor, form, priced);
         var limit = limitOf(priced);
         switch (orders.placeOneLine(order.id(), order.row(), order.items().getFirst(), limit, mails.queued("placed", order.view()))) {

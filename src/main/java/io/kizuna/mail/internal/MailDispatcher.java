@@ -47,16 +47,23 @@ class MailDispatcher implements MailOutbox {
             }
             lines.append(name).append(": ").append(value).append('\n');
         });
-        mails.insert(to, subject, body, lines.toString(), sender == null ? "held" : "pending");
-        if (sender != null) wakeup.afterCommit();
+        mails.insert(to, subject, body, lines.toString(), status());
+        deliverAfterCommit();
     }
 
     @Override
     public Queued queued(String to, String subject, String body) {
-        return new Queued(OutboxMails.INSERT_QUEUED, java.util.Map.of("mail_to", to, "mail_subject", subject, "mail_body", body,
-            "mail_status", sender == null ? "held" : "pending"), () -> {
-                if (sender != null) wakeup.afterCommit();
-            });
+        return new Queued(OutboxMails.INSERT, java.util.Map.of("mail_to", to, "mail_subject", subject, "mail_body", body,
+            "mail_headers", "", "mail_status", status()), this::deliverAfterCommit);
+    }
+
+    /** Without SMTP, mail stays in the outbox for staff to read at /admin/mail. */
+    private String status() {
+        return sender == null ? "held" : "pending";
+    }
+
+    private void deliverAfterCommit() {
+        if (sender != null) wakeup.afterCommit();
     }
 
     @Override

@@ -15,13 +15,13 @@ public class OutboxMails {
         this.jdbc = jdbc;
     }
 
-    /** {@link io.kizuna.mail.MailOutbox#queued}'s insert: a mail without extra headers. */
-    static final String INSERT_QUEUED = "insert into mail_outbox (to_address, subject, body, headers, status) "
-        + "values (:mail_to, :mail_subject, :mail_body, '', :mail_status)";
+    /** A mail into the outbox; also {@link io.kizuna.mail.MailOutbox#queued}'s insert, run inside another module's statement. */
+    static final String INSERT = "insert into mail_outbox (to_address, subject, body, headers, status) "
+        + "values (:mail_to, :mail_subject, :mail_body, :mail_headers, :mail_status)";
 
     void insert(String to, String subject, String body, String headers, String status) {
-        jdbc.sql("insert into mail_outbox (to_address, subject, body, headers, status) values (:to, :subject, :body, :headers, :status)")
-            .param("to", to).param("subject", subject).param("body", body).param("headers", headers).param("status", status).update();
+        jdbc.sql(INSERT).param("mail_to", to).param("mail_subject", subject).param("mail_body", body).param("mail_headers", headers)
+            .param("mail_status", status).update();
     }
 
     /** Locks up to {@code n} due mails; other nodes skip them. */
