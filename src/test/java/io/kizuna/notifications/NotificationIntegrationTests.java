@@ -250,8 +250,13 @@ class NotificationIntegrationTests extends IntegrationTestBase {
                     happening(thread, third);
                     fanout.drain();
                 });
-                await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> drained.isDone() || waitingForTheFanOutLock());
+                // a sync point, not the assertion: on a busy machine the worker may first wait for a pool connection
+                try {
+                    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> drained.isDone() || waitingForTheFanOutLock());
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("The other worker neither finished nor waited for the fan-out lock; sessions: " + sessions(), e);
+                }
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> count("notification_inbox") == 0);
             assertThat(notifications(helper, 1).get(0).get("count").asInt()).as("the helper follows from the earlier batch").isEqualTo(1);
@@ -263,6 +268,11 @@ class NotificationIntegrationTests extends IntegrationTestBase {
     private void happening(long thread, Member author) {
         jdbc.sql("insert into notification_inbox (kind, thread_id, post_id, actor_id) values ('post_published', :t, nextval(pg_get_serial_sequence('community_posts', 'id')), :a)")
             .param("t", thread).param("a", Long.parseLong(author.id())).update();
+    }
+
+    private String sessions() {
+        return jdbc.sql("select string_agg(coalesce(wait_event_type, '-') || '/' || coalesce(wait_event, '-') || ' ' || left(query, 40), '; ') "
+            + "from pg_stat_activity where datname = current_database()").query(String.class).single();
     }
 
     private boolean waitingForTheFanOutLock() {
