@@ -1,8 +1,8 @@
 package io.kizuna.community;
 
-import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Events.ThreadStarted;
 import io.kizuna.community.internal.Posts;
+import io.kizuna.community.internal.Publishing;
 import io.kizuna.community.internal.Posts.PostRow;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Threads;
@@ -50,8 +50,10 @@ final class CommunityReportables {
         private final ThreadManagement threadManagement;
         private final ReadCache cache;
         private final ApplicationEventPublisher events;
+        private final Publishing publishing;
 
-        ThreadTargets(Threads threads, Posts posts, ThreadManagement threadManagement, ReadCache cache, ApplicationEventPublisher events) {
+        ThreadTargets(Threads threads, Posts posts, ThreadManagement threadManagement, ReadCache cache, ApplicationEventPublisher events, Publishing publishing) {
+            this.publishing = publishing;
             this.threads = threads;
             this.posts = posts;
             this.threadManagement = threadManagement;
@@ -116,7 +118,7 @@ final class CommunityReportables {
 
         private void announce(ThreadRow t) {
             events.publishEvent(new ThreadStarted(t.id(), t.spaceId(), t.authorId()));
-            posts.firstPostId(t.id()).ifPresent(p -> events.publishEvent(new PostPublished(p, t.id(), t.authorId(), true, Set.of())));
+            posts.firstPostId(t.id()).ifPresent(p -> publishing.publish(p, t.id(), t.authorId(), true, Set.of()));
         }
     }
 
@@ -127,14 +129,14 @@ final class CommunityReportables {
         private final Posts posts;
         private final ThreadTargets threadTargets;
         private final ReadCache cache;
-        private final ApplicationEventPublisher events;
+        private final Publishing publishing;
 
-        PostTargets(Threads threads, Posts posts, ThreadTargets threadTargets, ReadCache cache, ApplicationEventPublisher events) {
+        PostTargets(Threads threads, Posts posts, ThreadTargets threadTargets, ReadCache cache, Publishing publishing) {
+            this.publishing = publishing;
             this.threads = threads;
             this.posts = posts;
             this.threadTargets = threadTargets;
             this.cache = cache;
-            this.events = events;
         }
 
         @Override
@@ -201,7 +203,7 @@ final class CommunityReportables {
                 posts.setModeration(p.id(), null, null);
                 threads.adjustPostCount(p.threadId(), 1);
                 cache.changed(ReadCache.THREAD, p.threadId());
-                if ("held".equals(p.moderation())) events.publishEvent(new PostPublished(p.id(), p.threadId(), p.authorId(), false, Set.of()));
+                if ("held".equals(p.moderation())) publishing.publish(p.id(), p.threadId(), p.authorId(), false, Set.of());
             });
         }
     }

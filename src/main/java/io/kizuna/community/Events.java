@@ -2,15 +2,13 @@ package io.kizuna.community;
 
 /**
  * What happened in the community, published inside the writing transaction: a listener that writes (notifications)
- * commits or rolls back with the content. Search reads the change log instead.
+ * commits or rolls back with the content. Search reads the change log instead. A post's publishing is not an event:
+ * other modules' writes for it join the statement that stores the post ({@link PostPublishing}).
  */
 public final class Events {
     private Events() {}
 
     public record ThreadStarted(long threadId, long spaceId, long authorId) {}
-
-    /** {@code opening} is the thread's first post; {@code mentionedUserIds} are members its @mentions name. */
-    public record PostPublished(long postId, long threadId, long authorId, boolean opening, java.util.Set<Long> mentionedUserIds) {}
 
     /** {@code mentionedUserIds} are all the members the new text mentions (earlier mentions included). */
     public record PostEdited(long postId, long threadId, long editorId, java.util.Set<Long> mentionedUserIds) {}

@@ -2,12 +2,12 @@ package io.kizuna.community;
 
 import io.kizuna.community.Events.PostDeleted;
 import io.kizuna.community.Events.PostEdited;
-import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Views.PostView;
 import io.kizuna.community.internal.Audit;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.Posts;
+import io.kizuna.community.internal.Publishing;
 import io.kizuna.community.internal.Posts.PostRow;
 import io.kizuna.community.internal.ReadPositions;
 import io.kizuna.platform.ReadCache;
@@ -50,9 +50,11 @@ public class PostManagement {
     private final ContentGate gate;
     private final ReadPositions reads;
     private final TransactionTemplate transaction;
+    private final Publishing publishing;
 
-    PostManagement(ReadPositions reads, ContentGate gate, ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
+    PostManagement(Publishing publishing, ReadPositions reads, ContentGate gate, ThreadManagement threadManagement, Threads threads, Posts posts, Markdown markdown, CommunityPolicy policy,
                    ViewAssembler views, Audit audit, ApplicationEventPublisher events, ReadCache cache, TransactionTemplate transaction) {
+        this.publishing = publishing;
         this.transaction = transaction;
         this.reads = reads;
         this.cache = cache;
@@ -92,8 +94,10 @@ public class PostManagement {
     }
 
     /**
-     * Checks, screens and renders the reply first, then stores it in a transaction of its own: the pool's connection
-     * is taken for the writes only, not held while the text is rendered.
+     * Checks, screens and renders the reply first, then stores it: the pool's connection is taken for the write only,
+     * not held while the text is rendered. A reply that is published at once is one autocommitted statement with the
+     * other modules' writes on publishing ({@link io.kizuna.community.PostPublishing}); a held one needs a
+     * transaction for the moderation case it opens.
      */
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
         var thread = threadManagement.requireForWrite(actor, threadId);
@@ -102,7 +106,19 @@ public class PostManagement {
         Long replyTo = replyTarget(thread, replyToPostId);
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         var rendered = markdown.render(body);
-        return transaction.execute(status -> storeReply(actor, thread, body, replyTo, screening, rendered));
+        if (screening == Screening.HOLD) return transaction.execute(status -> storeHeldReply(actor, thread, body, replyTo, rendered));
+        var post = storeReply(actor, thread, body, replyTo, rendered, true);
+        publishing.committed();
+        return view(actor, post, null);
+    }
+
+    /** Stored but shown to its author and staff only, and not counted, until a moderator restores it (which publishes it). */
+    private PostView storeHeldReply(Actor actor, ThreadRow thread, String body, Long replyTo, Markdown.Rendered rendered) {
+        var post = storeReply(actor, thread, body, replyTo, rendered, false);
+        posts.setModeration(post.id(), "held", null);
+        threads.adjustPostCount(thread.id(), -1);
+        gate.held("post", Long.toString(post.id()));
+        return view(actor, post, "held");
     }
 
     /** The post of this thread that a reply answers; null when it answers none. */
@@ -112,28 +128,23 @@ public class PostManagement {
             .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
     }
 
-    private PostView storeReply(Actor actor, ThreadRow thread, String body, Long replyTo, Screening screening, Markdown.Rendered rendered) {
+    private PostRow storeReply(Actor actor, ThreadRow thread, String body, Long replyTo, Markdown.Rendered rendered, boolean publish) {
         boolean evenIfLocked = policy.canReplyWhileLocked(actor);
         var decided = thread;
-        var stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked);
+        var mentioned = rendered.mentionedUserIds();
+        var stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked, publish, mentioned);
         if (stored.isEmpty()) {
             // the facts the permission rested on changed, or the thread is locked: decide again on the database's
             decided = threadManagement.current(actor, thread.id()).orElseThrow(() -> new NotFoundException("No such thread."));
-            stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked);
+            stored = posts.insertReply(decided, actor.id().value(), body, rendered.html(), replyTo, evenIfLocked, publish, mentioned);
         }
         var post = stored.orElseThrow(() -> new ConflictException("thread-locked", "This thread is locked."));
         changed(thread.id(), decided.spaceId());
-        String moderation = null;
-        if (screening == Screening.HOLD) {
-            // stored but shown to its author and staff only, and not counted, until a moderator restores it
-            posts.setModeration(post.id(), "held", null);
-            threads.adjustPostCount(thread.id(), -1);
-            gate.held("post", Long.toString(post.id()));
-            moderation = "held";
-        } else {
-            events.publishEvent(new PostPublished(post.id(), thread.id(), actor.id().value(), false, rendered.mentionedUserIds()));
-        }
-        // a new reply has no reactions yet and its author is the caller: no further queries needed
+        return post;
+    }
+
+    /** A new reply has no reactions yet and its author is the caller: no further queries needed. */
+    private static PostView view(Actor actor, PostRow post, String moderation) {
         return new PostView(Long.toString(post.id()), Long.toString(post.threadId()), post.body(), post.bodyHtml(),
             new io.kizuna.community.Views.Author(actor.id().toString(), actor.displayName()),
             post.replyToPostId() == null ? null : Long.toString(post.replyToPostId()), false, java.util.Map.of(), post.createdAt(), null,

@@ -2,13 +2,13 @@ package io.kizuna.community;
 
 import io.kizuna.community.CommunityPolicy.SpaceAccess;
 import io.kizuna.community.Events.AnswerAccepted;
-import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Events.ThreadStarted;
 import io.kizuna.community.Views.ThreadView;
 import io.kizuna.community.internal.ContentRules;
 import io.kizuna.community.internal.Markdown;
 import io.kizuna.community.internal.PollWriter;
 import io.kizuna.community.internal.Posts;
+import io.kizuna.community.internal.Publishing;
 import io.kizuna.platform.ReadCache;
 import io.kizuna.community.internal.Spaces;
 import io.kizuna.community.internal.Threads;
@@ -57,11 +57,12 @@ public class ThreadManagement {
     private final CommunityPolicy policy;
     private final ViewAssembler views;
     private final ApplicationEventPublisher events;
+    private final Publishing publishing;
     private final ReadCache cache;
     private final PollWriter pollWriter;
     private final ContentGate gate;
 
-    ThreadManagement(ContentGate gate, PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
+    ThreadManagement(Publishing publishing, ContentGate gate, PollWriter pollWriter, SpaceManagement spaceManagement, Spaces spaces, Threads threads, Posts posts, Markdown markdown,
                      CommunityPolicy policy, ViewAssembler views, ApplicationEventPublisher events,
                      ReadCache cache) {
         this.cache = cache;
@@ -75,6 +76,7 @@ public class ThreadManagement {
         this.policy = policy;
         this.views = views;
         this.events = events;
+        this.publishing = publishing;
     }
 
     @Transactional
@@ -105,7 +107,7 @@ public class ThreadManagement {
             gate.held("thread", Long.toString(id));
         } else {
             events.publishEvent(new ThreadStarted(id, space.id(), actor.id().value()));
-            events.publishEvent(new PostPublished(post.id(), id, actor.id().value(), true, rendered.mentionedUserIds()));
+            publishing.publish(post.id(), id, actor.id().value(), true, rendered.mentionedUserIds());
         }
         return views.thread(threads.find(id, actor.id().value()).orElseThrow());
     }

@@ -147,6 +147,13 @@ class CommunityApiIntegrationTests extends IntegrationTestBase {
         var refused = api.post("/api/v1/threads/" + t + "/posts", Map.of("body", "まだ話したい"), helper.token());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(api.get("/api/v1/threads/" + t).json().get("postCount").asInt()).isEqualTo(1);
+        // the reply's statement carries the notifications' writes on publishing: refused, it wrote none of them
+        assertThat(api.get("/api/v1/threads/" + t + "/follow", helper.token()).json().get("following").asBoolean()).isFalse();
+        assertThat(jdbc.sql("select count(*) from notification_inbox where thread_id = :t and actor_id = :a")
+            .param("t", Long.parseLong(t)).param("a", Long.parseLong(helper.id())).query(Integer.class).single()).isZero();
+        // the fan-out may have taken the inbox row already: nobody was told either
+        assertThat(jdbc.sql("select count(*) from notifications where thread_id = :t and actor_id = :a")
+            .param("t", Long.parseLong(t)).param("a", Long.parseLong(helper.id())).query(Integer.class).single()).isZero();
     }
 
     @Test

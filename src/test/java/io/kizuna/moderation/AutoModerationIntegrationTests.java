@@ -20,6 +20,9 @@ class AutoModerationIntegrationTests extends ApplicationTestBase {
     }
 
     private static int run;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.kizuna.notifications.internal.Fanout fanout;
     private Member admin;
     private Member moderator;
     private Member member;
@@ -76,9 +79,24 @@ class AutoModerationIntegrationTests extends ApplicationTestBase {
         var queue = api.get("/api/v1/moderation/queue?reason=held_for_review", moderator.token()).json().get("items");
         var item = java.util.stream.StreamSupport.stream(queue.spliterator(), false).filter(i -> i.get("targetId").asString().equals(post)).findFirst().orElseThrow();
         assertThat(item.get("held").asBoolean()).isTrue();
-        // when a moderator restores it, everyone sees it
+        // and it is not published yet: nobody hears of it, and its author does not follow the thread
+        assertThat(following(member)).isFalse();
+        assertThat(heardOf(admin, post)).isFalse();
+        // when a moderator restores it, everyone sees it, and it is published as a reply is
         assertThat(api.post("/api/v1/moderation/reports/" + item.get("id").asString() + "/actions", Map.of("action", "restore"), moderator.token()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/threads/" + thread + "/posts", reader.token()).json().get("items").findValuesAsString("id")).contains(post);
+        assertThat(following(member)).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> heardOf(admin, post));
+    }
+
+    private boolean following(Member who) {
+        return api.get("/api/v1/threads/" + thread + "/follow", who.token()).json().get("following").asBoolean();
+    }
+
+    /** The fan-out has run for everything before this check, so a missing notification is not merely late. */
+    private boolean heardOf(Member who, String post) {
+        fanout.drain();
+        return api.get("/api/v1/me/notifications", who.token()).json().get("items").findValuesAsString("postId").contains(post);
     }
 
     @Test

@@ -23,9 +23,11 @@ public class Posts {
 
     private static final String COLUMNS = "id, thread_id, author_id, body, body_html, reply_to_post_id, created_at, updated_at, deleted_at, moderation, moderation_reason";
     private final JdbcClient jdbc;
+    private final Publishing publishing;
 
-    Posts(JdbcClient jdbc) {
+    Posts(JdbcClient jdbc, Publishing publishing) {
         this.jdbc = jdbc;
+        this.publishing = publishing;
     }
 
     public PostRow insert(long threadId, long authorId, String body, String html, Long replyTo) {
@@ -38,22 +40,27 @@ public class Posts {
      * A reply and its count on the thread in one statement (one round trip fewer than counting, then inserting), only
      * while the thread is live, open (unless {@code evenIfLocked}) and still as {@code decidedOn} says where the
      * permission was decided: in that space, the space with that visibility, the thread with that moderation state.
-     * Nothing is written, and empty is returned, when any of that no longer holds.
+     * Nothing is written, and empty is returned, when any of that no longer holds. With {@code publish}, the other
+     * modules' writes on publishing ({@link Publishing}) are part of the same statement; call
+     * {@link Publishing#committed} once it commits. A held reply is published later, when a moderator restores it.
      */
-    public Optional<PostRow> insertReply(ThreadRow decidedOn, long authorId, String body, String html, Long replyTo, boolean evenIfLocked) {
+    public Optional<PostRow> insertReply(ThreadRow decidedOn, long authorId, String body, String html, Long replyTo, boolean evenIfLocked,
+                                         boolean publish, Collection<Long> mentioned) {
         return jdbc.sql("""
                 with counted as (
                   update community_threads t set post_count = post_count + 1, last_activity_at = now()
                   where t.id = :t and t.deleted_at is null and (not t.locked or :evenIfLocked)
                     and t.space_id = :space and coalesce(t.moderation, '') = :moderation
                     and exists (select 1 from community_spaces s where s.id = :space and s.visibility = :visibility)
-                  returning t.id)
-                insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id)
-                select id, :a, :b, :h, :r from counted
-                returning """ + " " + COLUMNS)
+                  returning t.id),
+                reply as (
+                  insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id)
+                  select id, :a, :b, :h, :r from counted
+                  returning\s""" + COLUMNS + ")" + (publish ? publishing.ctesOver("reply", false) : "") + " select " + COLUMNS + " from reply")
             .param("t", decidedOn.id()).param("evenIfLocked", evenIfLocked).param("space", decidedOn.spaceId())
             .param("moderation", decidedOn.moderation() == null ? "" : decidedOn.moderation()).param("visibility", decidedOn.visibility())
-            .param("a", authorId).param("b", body).param("h", html).param("r", replyTo).query(PostRow.class).optional();
+            .param("a", authorId).param("b", body).param("h", html).param("r", replyTo).param("mentioned", Publishing.mentioned(mentioned))
+            .query(PostRow.class).optional();
     }
 
     public Optional<PostRow> find(long id) {

@@ -2,7 +2,6 @@ package io.kizuna.notifications.internal;
 
 import io.kizuna.community.Events.AnswerAccepted;
 import io.kizuna.community.Events.PostEdited;
-import io.kizuna.community.Events.PostPublished;
 import io.kizuna.community.Events.ThreadStarted;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -10,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes community events into the notification inbox inside the community's transaction (one statement per event),
- * so a reply that rolls back notifies nobody and one that commits is never lost. Posting follows the thread in that
- * same statement, so the follow shows at once and counts for every later reply whichever node fans it out.
+ * so a write that rolls back notifies nobody and one that commits is never lost. Starting a thread follows it in that
+ * same statement, so the follow shows at once and counts for every later reply whichever node fans it out. A post's
+ * publishing is written the same way, but inside the community's own statement: {@link PublishedPosts}.
  */
 @Component
 class CommunityHappenings {
@@ -26,12 +26,6 @@ class CommunityHappenings {
     @EventListener
     void on(ThreadStarted e) {
         inbox.addAndFollowThread("thread_started", e.threadId(), e.spaceId(), null, e.authorId(), true, List.of());
-        fanout.wakeAfterCommit();
-    }
-
-    @EventListener
-    void on(PostPublished e) {
-        inbox.addAndFollowThread("post_published", e.threadId(), null, e.postId(), e.authorId(), e.opening(), e.mentionedUserIds());
         fanout.wakeAfterCommit();
     }
 

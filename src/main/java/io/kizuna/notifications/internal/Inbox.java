@@ -41,6 +41,15 @@ public class Inbox {
             .param("t", Follows.THREAD).param("id", threadId).param("u", actorId).update();
     }
 
+    /** See {@link PublishedPosts}: reads the CTE {@code published} of the community's statement. */
+    static final String PUBLISHED_CTES = """
+            notification_inbox_row as (
+              insert into notification_inbox (kind, thread_id, post_id, actor_id, opening, mentioned)
+              select 'post_published', thread_id, post_id, author_id, opening, mentioned from published),
+            notification_author_follows as (
+              insert into notification_follows (target_type, target_id, user_id)
+              select '""" + Follows.THREAD + "', thread_id, author_id from published on conflict do nothing)";
+
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, String kind, long threadId, Long spaceId, Long postId, long actorId,
                                                    Long subjectId, boolean opening, Collection<Long> mentioned) {
         return sql.param("kind", kind).param("thread", threadId).param("space", spaceId).param("post", postId).param("actor", actorId)
