@@ -39,12 +39,6 @@ echo "== B: ${B_JAR:-this checkout} ${B_OPTS:-}"
 A_TOKENS=$(prepare "$A_BASE")
 B_TOKENS=$(prepare "$B_BASE")
 
-# CPU seconds of a server's JVM and of its PostgreSQL (the postmaster and its children)
-cpu_of() { # jvm-pid data-dir
-  local pm; pm=$(head -1 "$2/pg/postmaster.pid")
-  for p in "$1" "$pm" $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done \
-    | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.3f", s / hz}'
-}
 window() { # name base tokens jvm-pid data-dir seconds -> "orders/s p99 cpu-ms-per-order"
   local c0 c1 out created p99
   c0=$(cpu_of "$4" "$5")
@@ -53,8 +47,7 @@ window() { # name base tokens jvm-pid data-dir seconds -> "orders/s p99 cpu-ms-p
   c1=$(cpu_of "$4" "$5")
   created=$(echo "$out" | sed 's/.*created=\([0-9]*\).*/\1/')
   p99=$(echo "$out" | sed 's/.*p99=\([0-9.]*\).*/\1/')
-  awk -v n="$created" -v s="$6" -v p="$p99" -v c="$(awk -v a="$c0" -v b="$c1" 'BEGIN {print b - a}')" \
-    'BEGIN {printf "%.1f %.1f %.3f\n", n / s, p, (n > 0 ? c * 1000 / n : 0)}'
+  ab_row "$created" "$6" "$p99" "$c0" "$c1"
 }
 
 echo "== warming both: ${WARM:-60} s of orders each, in turns of 15 s"
@@ -76,11 +69,4 @@ for r in $(seq 1 "$ROUNDS"); do
   echo "| $r | ${a// / | } | ${b// / | } |"
   RESULTS+=("$a $b")
 done
-printf '%s\n' "${RESULTS[@]}" | python3 -c '
-import sys, statistics as st
-rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
-med = [st.median(r[i] for r in rows) for i in range(6)]
-wins = sum(1 for r in rows if r[3] > r[0])
-print(f"medians: A {med[0]:.1f}/s p99 {med[1]:.1f} ms {med[2]:.3f} ms CPU; B {med[3]:.1f}/s p99 {med[4]:.1f} ms {med[5]:.3f} ms CPU")
-print(f"B/A: orders/s {med[3]/med[0]:.3f}, p99 {med[4]/med[1]:.3f}, CPU per order {med[5]/med[2]:.3f}; B placed more in {wins} of {len(rows)} rounds")
-'
+printf '%s\n' "${RESULTS[@]}" | ab_medians order orders placed

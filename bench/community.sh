@@ -33,27 +33,7 @@ echo "== generating $THREADS_TOTAL threads x $POSTS_PER_THREAD posts by SQL"
 curl -sf "$BASE/api/v1/spaces" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"slug":"bench","name":"ベンチ","visibility":"public"}' >/dev/null
 t0=$(date +%s%N)
-# Bulk load: triggers are skipped for this session (session_replication_role), so the search index is rebuilt after.
-sql "set session_replication_role = replica" \
-  "create temp table src as select (row_number() over (order by id) - 1)::int as n, body, body_html from community_posts" \
-  "create temp table titles as select (row_number() over (order by id) - 1)::int as n, title from community_threads" \
-  "create temp table authors as select (row_number() over (order by author_id) - 1)::int as n, author_id from (select distinct author_id from community_posts) x" \
-  "insert into community_threads (space_id, kind, title, author_id, post_count, last_activity_at, created_at)
-     select (select id from community_spaces where slug = 'bench'), case when g % 3 = 0 then 'question' else 'discussion' end,
-            ti.title || ' (' || g || ')', au.author_id, $POSTS_PER_THREAD, now() - make_interval(secs => g), now() - make_interval(secs => g)
-     from generate_series(1, $THREADS_TOTAL) g
-     join titles ti on ti.n = g % (select count(*) from titles)
-     join authors au on au.n = g % (select count(*) from authors)" \
-  "insert into community_posts (thread_id, author_id, body, body_html, created_at)
-     select t.id, au.author_id, s.body, s.body_html, t.created_at + make_interval(secs => k)
-     from community_threads t cross join generate_series(1, $POSTS_PER_THREAD) k
-     join src s on s.n = (t.id * 7 + k) % (select count(*) from src)
-     join authors au on au.n = (t.id + k) % (select count(*) from authors)
-     where t.space_id = (select id from community_spaces where slug = 'bench') order by t.id, k" \
-  "insert into notification_follows (target_type, target_id, user_id)
-     select 'thread', t.id, t.author_id from community_threads t
-     where t.space_id = (select id from community_spaces where slug = 'bench') on conflict do nothing" \
-  "analyze" >/dev/null
+generate_threads
 GEN_S=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.1f", n/1e9}')
 POSTS_TOTAL=$(sql "select count(*) from community_posts" | tail -1)
 THREADS_ALL=$(sql "select count(*) from community_threads" | tail -1)

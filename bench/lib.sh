@@ -155,3 +155,52 @@ warm_product() { # base admin-token
   curl -sf "$1/api/v1/products" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
     -d '{"slug":"bench-warm","name":"定番ブレンド","description":"ベンチマーク","taxRate":"reduced","visibility":"public","category":"drop","perMemberLimit":999,"variants":[{"sku":"BENCH-WARM","name":"200g","price":1620,"stock":1000000}]}' >/dev/null
 }
+
+# THREADS_TOTAL threads of POSTS_PER_THREAD posts each in the space "bench", made by SQL from the loaded forum's posts,
+# titles and authors; each author follows their thread. Triggers are skipped for this session
+# (session_replication_role), so the search index must be rebuilt after.
+generate_threads() {
+  sql "set session_replication_role = replica" \
+    "create temp table src as select (row_number() over (order by id) - 1)::int as n, body, body_html from community_posts" \
+    "create temp table titles as select (row_number() over (order by id) - 1)::int as n, title from community_threads" \
+    "create temp table authors as select (row_number() over (order by author_id) - 1)::int as n, author_id from (select distinct author_id from community_posts) x" \
+    "insert into community_threads (space_id, kind, title, author_id, post_count, last_activity_at, created_at)
+       select (select id from community_spaces where slug = 'bench'), case when g % 3 = 0 then 'question' else 'discussion' end,
+              ti.title || ' (' || g || ')', au.author_id, $POSTS_PER_THREAD, now() - make_interval(secs => g), now() - make_interval(secs => g)
+       from generate_series(1, $THREADS_TOTAL) g
+       join titles ti on ti.n = g % (select count(*) from titles)
+       join authors au on au.n = g % (select count(*) from authors)" \
+    "insert into community_posts (thread_id, author_id, body, body_html, created_at)
+       select t.id, au.author_id, s.body, s.body_html, t.created_at + make_interval(secs => k)
+       from community_threads t cross join generate_series(1, $POSTS_PER_THREAD) k
+       join src s on s.n = (t.id * 7 + k) % (select count(*) from src)
+       join authors au on au.n = (t.id + k) % (select count(*) from authors)
+       where t.space_id = (select id from community_spaces where slug = 'bench') order by t.id, k" \
+    "insert into notification_follows (target_type, target_id, user_id)
+       select 'thread', t.id, t.author_id from community_threads t
+       where t.space_id = (select id from community_spaces where slug = 'bench') on conflict do nothing" \
+    "analyze" >/dev/null
+}
+
+# --- interleaved A/B (ab_orders.sh, ab_replies.sh) ---
+# CPU seconds of a server's JVM and of its PostgreSQL (the postmaster and its children)
+cpu_of() { # jvm-pid data-dir
+  local pm; pm=$(head -1 "$2/pg/postmaster.pid")
+  for p in "$1" "$pm" $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.3f", s / hz}'
+}
+ab_row() { # done seconds p99 cpu-before cpu-after -> "per-second p99 cpu-ms-each"
+  awk -v n="$1" -v s="$2" -v p="$3" -v c="$(awk -v a="$4" -v b="$5" 'BEGIN {print b - a}')" \
+    'BEGIN {printf "%.1f %.1f %.3f\n", n / s, p, (n > 0 ? c * 1000 / n : 0)}'
+}
+ab_medians() { # noun nouns verb, rows "A-per-second A-p99 A-cpu B-per-second B-p99 B-cpu" on stdin
+  python3 -c '
+import sys, statistics as st
+noun, nouns, verb = sys.argv[1:4]
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+med = [st.median(r[i] for r in rows) for i in range(6)]
+wins = sum(1 for r in rows if r[3] > r[0])
+print(f"medians: A {med[0]:.1f}/s p99 {med[1]:.1f} ms {med[2]:.3f} ms CPU; B {med[3]:.1f}/s p99 {med[4]:.1f} ms {med[5]:.3f} ms CPU")
+print(f"B/A: {nouns}/s {med[3]/med[0]:.3f}, p99 {med[4]/med[1]:.3f}, CPU per {noun} {med[5]/med[2]:.3f}; B {verb} more in {wins} of {len(rows)} rounds")
+' "$1" "$2" "$3"
+}
