@@ -1,6 +1,5 @@
 package io.kizuna.community;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,11 +7,17 @@ import java.util.Optional;
 public enum ThreadKind {
     DISCUSSION, QUESTION, IDEA, ANNOUNCEMENT;
 
+    // read for every row of a hot query: lowered once, not per call
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<ThreadKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
+        for (var k : values()) {
+            if (k.code.equals(code)) return Optional.of(k);
+        }
+        return Optional.empty();
     }
 }

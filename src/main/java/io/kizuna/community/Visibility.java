@@ -1,6 +1,5 @@
 package io.kizuna.community;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,11 +7,17 @@ import java.util.Optional;
 public enum Visibility {
     PUBLIC, MEMBERS, PRIVATE;
 
+    // read for every row of a hot query: lowered once, not per call
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Visibility> fromCode(String code) {
-        return Arrays.stream(values()).filter(v -> v.code().equals(code)).findFirst();
+        for (var v : values()) {
+            if (v.code.equals(code)) return Optional.of(v);
+        }
+        return Optional.empty();
     }
 }

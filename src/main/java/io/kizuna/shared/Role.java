@@ -7,14 +7,17 @@ import java.util.Optional;
 public enum Role {
     OWNER, ADMIN, MODERATOR, AMBASSADOR, MEMBER;
 
+    // read for every row of a hot query: lowered once, not per call
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Role> fromCode(String code) {
         if (code == null) return Optional.empty();
         for (Role r : values()) {
-            if (r.code().equals(code)) return Optional.of(r);
+            if (r.code.equals(code)) return Optional.of(r);
         }
         return Optional.empty();
     }
