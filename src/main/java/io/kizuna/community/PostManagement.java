@@ -108,7 +108,7 @@ public class PostManagement {
         var rendered = markdown.render(body);
         if (screening == Screening.HOLD) return transaction.execute(status -> storeHeldReply(actor, thread, body, replyTo, rendered));
         var post = storeReply(actor, thread, body, replyTo, rendered, true);
-        publishing.committed();
+        publishing.stored();
         return view(actor, post, null);
     }
 

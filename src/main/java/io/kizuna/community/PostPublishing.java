@@ -14,6 +14,9 @@ public interface PostPublishing {
      */
     String ctes();
 
-    /** Runs once the statement with {@link #ctes} has committed (never after a rollback). */
-    void committed();
+    /**
+     * Called right after the statement with {@link #ctes} ran, inside the caller's transaction when there is one: work
+     * that needs the commit must wait for it itself (a wake-up registered with {@code AfterTransaction.commit}).
+     */
+    void stored();
 }

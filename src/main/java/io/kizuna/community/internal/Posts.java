@@ -42,7 +42,7 @@ public class Posts {
      * permission was decided: in that space, the space with that visibility, the thread with that moderation state.
      * Nothing is written, and empty is returned, when any of that no longer holds. With {@code publish}, the other
      * modules' writes on publishing ({@link Publishing}) are part of the same statement; call
-     * {@link Publishing#committed} once it commits. A held reply is published later, when a moderator restores it.
+     * {@link Publishing#stored} after it. A held reply is published later, when a moderator restores it.
      */
     public Optional<PostRow> insertReply(ThreadRow decidedOn, long authorId, String body, String html, Long replyTo, boolean evenIfLocked,
                                          boolean publish, Collection<Long> mentioned) {

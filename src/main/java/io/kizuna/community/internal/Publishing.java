@@ -1,7 +1,6 @@
 package io.kizuna.community.internal;
 
 import io.kizuna.community.PostPublishing;
-import io.kizuna.platform.AfterTransaction;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -41,11 +40,15 @@ public class Publishing {
         jdbc.sql("with post as (select cast(:p as bigint) as id, cast(:t as bigint) as thread_id, cast(:a as bigint) as author_id)"
                 + ctesOver("post", opening) + " select count(*) from published")
             .param("p", postId).param("t", threadId).param("a", authorId).param("mentioned", mentioned(mentionedIds)).query(Long.class).single();
-        committed();
+        stored();
     }
 
-    /** After a statement with {@link #ctesOver}: each module's follow-up once it commits. */
-    public void committed() {
-        for (var part : parts.get()) AfterTransaction.commit(part::committed);
+    /**
+     * After a statement with {@link #ctesOver}: each module's follow-up, called at once. A module defers what needs the
+     * commit itself; deferring here too would register its own after-commit work while the commit's callbacks run,
+     * when Spring no longer calls new ones.
+     */
+    public void stored() {
+        parts.get().forEach(PostPublishing::stored);
     }
 }

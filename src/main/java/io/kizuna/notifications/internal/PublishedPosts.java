@@ -22,7 +22,7 @@ class PublishedPosts implements PostPublishing {
     }
 
     @Override
-    public void committed() {
+    public void stored() {
         fanout.wakeAfterCommit();
     }
 }
