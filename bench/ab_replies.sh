@@ -5,6 +5,7 @@
 #
 #   A_JAR=/tmp/a.jar B_JAR=/tmp/b.jar bash bench/ab_replies.sh
 #   B_OPTS="-Dsome.option=value" bash bench/ab_replies.sh     # one jar (this checkout), two options
+#   B_PG_SETTINGS="max_wal_size=4GB" bash bench/ab_replies.sh  # a PostgreSQL setting changed on B's database only
 #
 # Each server is prepared as `REPLIES_ONLY=1 THREADS_TOTAL=5000 bash bench/community.sh` prepares its server: the forum
 # dataset through the API, THREADS_TOTAL (5000) x 10 generated threads, the search index rebuilt. Then WARM (45)
@@ -42,6 +43,7 @@ use() { BASE=${S_BASE[$1]} LOG=${S_LOG[$1]} DATA=${S_DATA[$1]} PID=${S_PID[$1]};
 prepare() { # A|B -> sets TOKENS and FIRST of that server
   use "$1"
   local admin loaded; admin=$(admin_token)
+  local settings="${1}_PG_SETTINGS"; PG_SETTINGS=${!settings:-} pg_settings
   loaded=$(python3 bench/load_forum.py "$BASE" "$admin" "$FORUM")
   TOKENS[$1]=${loaded##*tokens: }
   echo "== $1: ${loaded%%;*}"
@@ -54,8 +56,8 @@ prepare() { # A|B -> sets TOKENS and FIRST of that server
   FIRST[$1]=$(sql "select min(t.id) from community_threads t join community_spaces s on s.id = t.space_id where s.slug = 'bench'" | tail -1)
   echo "== $1: $(sql "select count(*) from community_posts" | tail -1) posts; $(grep 'Search index rebuilt' "$LOG" | tail -1 | sed 's/.*Search index rebuilt: //')"
 }
-echo "== A: ${A_JAR:-this checkout} ${A_OPTS:-}"
-echo "== B: ${B_JAR:-this checkout} ${B_OPTS:-}"
+echo "== A: ${A_JAR:-this checkout} ${A_OPTS:-} ${A_PG_SETTINGS:-}"
+echo "== B: ${B_JAR:-this checkout} ${B_OPTS:-} ${B_PG_SETTINGS:-}"
 prepare A
 prepare B
 

@@ -68,6 +68,11 @@ public class ReadCache {
         generations.put(generationKey, nextGeneration.incrementAndGet());
     }
 
+    /** Drops one entry, which a caller found stale where it writes: the next read loads it afresh. */
+    public void forget(String key) {
+        entries.remove(key);
+    }
+
     public <T> T read(String key, Supplier<T> loader) {
         return read(key, ttlNanos, loader);
     }

@@ -1,5 +1,6 @@
 package io.kizuna.store;
 
+import io.kizuna.platform.ReadCache;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.RuleRefusedException;
@@ -40,11 +41,11 @@ public class Checkout {
     private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,30}:[A-Za-z0-9_-]{1,64}");
 
     /**
-     * A priced order, ready to be stored; {@code limited}: units per product that has a per-member limit; {@code orderId}:
-     * the id to store it under ({@link #priceNewOrder}), 0 for a quote.
+     * A priced order, ready to be stored; {@code limited}: units per product that has a per-member limit;
+     * {@code pricedFacts}: per line, the catalog facts it was priced on ({@link Products.VariantRow#pricedFacts}).
      */
     public record Priced(List<ItemRow> items, OrderTotals totals, Address address, PaymentProvider provider, SettingsView settings,
-                         Long couponId, String couponCode, Map<Limited, Integer> limited, long orderId) {}
+                         Long couponId, String couponCode, Map<Limited, Integer> limited, List<String> pricedFacts) {}
 
     /** A priced order as the final confirmation page shows it. */
     public record Quote(List<Views.ItemView> items, OrderTotals totals, int paymentDays) {}
@@ -53,8 +54,10 @@ public class Checkout {
     private final Settings settings;
     private final Coupons coupons;
     private final Map<String, PaymentProvider> providers;
+    private final ReadCache cache;
 
-    Checkout(Products products, Settings settings, Coupons coupons, List<PaymentProvider> providers) {
+    Checkout(Products products, Settings settings, Coupons coupons, List<PaymentProvider> providers, ReadCache cache) {
+        this.cache = cache;
         this.products = products;
         this.settings = settings;
         this.coupons = coupons;
@@ -66,12 +69,32 @@ public class Checkout {
         return price(actor, form, false);
     }
 
-    /** The order priced for placing, with the id it will be stored under (taken in the same round trip as its variants). */
-    Priced priceNewOrder(Actor actor, NewOrder form) {
+    /**
+     * The order priced from this node's cache of the catalog ({@link ReadCache}, so most orders read nothing): only for
+     * an order whose statement checks the facts it was priced on
+     * ({@link io.kizuna.store.internal.Orders#placeOneLine}). A cached stock figure
+     * only answers early that an item is sold out; a stale one is corrected by that statement ({@link #forget}).
+     */
+    Priced priceFromCache(Actor actor, NewOrder form) {
         return price(actor, form, true);
     }
 
-    private Priced price(Actor actor, NewOrder form, boolean newOrder) {
+    /** Drops this node's cached catalog facts of {@code sku}, which an order's statement found stale. */
+    void forget(String sku) {
+        cache.forget(variantKey(sku));
+    }
+
+    private String variantKey(String sku) {
+        return cache.key(ReadCache.CATALOG, 0, "order-variant:" + sku);
+    }
+
+    private Map<String, VariantRow> variants(Set<String> skus, boolean fromCache) {
+        if (!fromCache || skus.size() != 1) return products.variantsBySku(skus);
+        String sku = skus.iterator().next();
+        return cache.read(variantKey(sku), () -> products.variantsBySku(skus));
+    }
+
+    private Priced price(Actor actor, NewOrder form, boolean fromCache) {
         var rules = StoreRules.check();
         var items = form.items() == null ? List.<NewItem>of() : form.items();
         if (items.isEmpty()) rules.add("items", "validation.required");
@@ -89,8 +112,7 @@ public class Checkout {
         rules.known("paymentMethod", PAYMENT_METHODS.contains(form.paymentMethod()));
         if (form.source() != null && !SOURCE.matcher(form.source()).matches()) rules.add("source", "validation.store.source");
         var address = address(rules, form.shippingAddress());
-        var lookup = newOrder ? products.variantsForNewOrder(skus) : new Products.ForOrder(products.variantsBySku(skus), 0);
-        var variants = lookup.variants();
+        var variants = variants(skus, fromCache);
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             if (item == null || rules.failed("items[" + i + "].sku")) continue;
@@ -107,7 +129,7 @@ public class Checkout {
         // an early, lock-free answer once an item is sold out; taking stock when the order is placed stays the rule
         for (var item : items) {
             if (variants.get(item.sku()).stock() < item.quantity().intValue()) {
-                throw new ConflictException("out-of-stock", "Not enough stock left of " + item.sku() + ".");
+                throw outOfStock(item.sku());
             }
         }
         var shop = settings.get();
@@ -125,7 +147,8 @@ public class Checkout {
         var totals = OrderTotals.of(lines.stream().map(l -> new OrderTotals.Line((long) l.unitPrice() * l.quantity(), l.taxRate())).toList(),
             discount, shipping, fee);
         return new Priced(List.copyOf(lines), totals, address, provider, shop, coupon.map(CouponRow::id).orElse(null),
-            coupon.map(CouponRow::code).orElse(null), limitedUnits(lines, variants), lookup.orderId());
+            coupon.map(CouponRow::code).orElse(null), limitedUnits(lines, variants),
+            items.stream().map(i -> variants.get(i.sku()).pricedFacts()).toList());
     }
 
     /** Refuses (422 {@code not-on-sale-yet}) a product before its sale starts, except to members in its early-access window. */
@@ -181,6 +204,10 @@ public class Checkout {
 
     static RuleRefusedException limitReached(int limit) {
         return new RuleRefusedException("purchase-limit-reached", "You may buy at most " + limit + " of this item, across all your orders.");
+    }
+
+    static ConflictException outOfStock(String sku) {
+        return new ConflictException("out-of-stock", "Not enough stock left of " + sku + ".");
     }
 
     record Limited(long productId, int limit) {}

@@ -94,14 +94,15 @@ public class OrderManagement {
     /**
      * Places an order for the signed-in member. With an {@code Idempotency-Key}, a repeat of the same body answers
      * as the first request did and changes nothing; the same key with another body is a 422. One member's orders are
-     * placed one at a time on this node ({@link MemberQueue}): most in two autocommitted statements (see
+     * placed one at a time on this node ({@link MemberQueue}): most in one autocommitted statement (see
      * {@link #mayFitOneStatement}), the rest in a transaction.
      */
     public Placed place(Actor actor, NewOrder form, String idempotencyKey) {
         return members.oneAtATime(actor.id(), () -> {
             if (idempotencyKey == null && mayFitOneStatement(form)) {
-                // no transaction, but one connection for both statements (SUPPORTS binds it for this scope): taking a
-                // second from the pool queues behind every waiting request, which cost more than the round trips saved
+                // no transaction, but one connection for every statement (SUPPORTS binds it for this scope) when the
+                // catalog or an id block must be read first: taking a second from the pool queues behind every waiting
+                // request, which cost more than the round trips saved
                 var placed = oneConnection.execute(status -> placeInOneStatement(actor, form));
                 if (placed.isPresent()) return placed.get();
             }
@@ -111,21 +112,34 @@ public class OrderManagement {
 
     /**
      * One line, no coupon and no live show to credit: most orders, and every order of a limited drop. Such an order
-     * is read and then written in one autocommitted statement each (two round trips, not four), and its row locks
-     * last only while that statement runs. An Idempotency-Key needs its claim in the order's transaction.
+     * is priced from this node's cache of the catalog and written in one autocommitted statement that checks the
+     * cached facts still hold (one round trip, not four), and its row locks last only while that statement runs. An
+     * Idempotency-Key needs its claim in the order's transaction.
      */
     private static boolean mayFitOneStatement(NewOrder form) {
         return form.items() != null && form.items().size() == 1 && (form.couponCode() == null || form.couponCode().isBlank())
             && form.source() == null;
     }
 
-    /** Empty when this order needs the transaction after all: no single stock slot has enough. */
+    /**
+     * Empty when this order needs the transaction after all: the catalog changed since this node cached what the
+     * order was priced on (the transaction prices it afresh), or no single stock slot has enough.
+     */
     private Optional<Placed> placeInOneStatement(Actor actor, NewOrder form) {
-        var priced = checkout.priceNewOrder(actor, form);
+        var priced = checkout.priceFromCache(actor, form);
         var order = prepare(actor, form, priced);
         var limit = limitOf(priced);
-        switch (orders.placeOneLine(order.id(), order.row(), order.items().getFirst(), limit, mails.queued("placed", order.view()))) {
+        var item = order.items().getFirst();
+        switch (orders.placeOneLine(order.id(), order.row(), item, limit, priced.pricedFacts().getFirst(), mails.queued("placed", order.view()))) {
             case LIMIT_REACHED -> throw Checkout.limitReached(limit);
+            case OUT_OF_STOCK -> {
+                checkout.forget(item.sku()); // the cached stock said there was enough: read it afresh, so the next order is answered early
+                throw Checkout.outOfStock(item.sku());
+            }
+            case FACTS_CHANGED -> {
+                checkout.forget(item.sku());
+                return Optional.empty();
+            }
             case NO_FREE_SLOT -> {
                 return Optional.empty();
             }
@@ -153,7 +167,7 @@ public class OrderManagement {
      * the buyer's limit and takes its stock in one statement; other orders take coupon, limits and stock one by one.
      */
     private OrderView placeNow(Actor actor, NewOrder form) {
-        var priced = checkout.priceNewOrder(actor, form);
+        var priced = checkout.price(actor, form);
         var order = prepare(actor, form, priced);
         var items = order.items();
         mails.send("placed", order.view());
@@ -177,7 +191,7 @@ public class OrderManagement {
     private record Prepared(long id, Orders.NewOrder row, List<ItemRow> items, OrderView view) {}
 
     private Prepared prepare(Actor actor, NewOrder form, Checkout.Priced priced) {
-        long id = priced.orderId();
+        long id = orders.newId();
         var now = OffsetDateTime.now();
         var start = priced.provider().start(priced.totals().total(), now, priced.settings().paymentDays());
         var row = new Orders.NewOrder(actor.id().value(), form.paymentMethod(), priced.totals(), priced.address(), priced.couponId(),
@@ -201,9 +215,7 @@ public class OrderManagement {
     }
 
     private void takeOrRefuse(ItemRow item) {
-        if (!products.take(item.variantId(), item.quantity())) {
-            throw new ConflictException("out-of-stock", "Not enough stock left of " + item.sku() + ".");
-        }
+        if (!products.take(item.variantId(), item.quantity())) throw Checkout.outOfStock(item.sku());
     }
 
     /** One order: its buyer or staff; 404 for everyone else. */

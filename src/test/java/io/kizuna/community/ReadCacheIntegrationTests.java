@@ -93,4 +93,58 @@ class ReadCacheIntegrationTests extends ApplicationTestBase {
         jdbc.sql("update community_spaces set visibility = 'public' where slug = 'closed-w'").update();
         assertThat(api.post("/api/v1/threads/" + closed + "/posts", Map.of("body", "公開後"), outsider.token()).status()).isEqualTo(201);
     }
+
+    @Test
+    void anOrderTrustsCachedCatalogFactsOnlyWhileTheDatabaseStillAgrees() {
+        var admin = withRole("admin-o@example.com", "admin");
+        var buyer = api.member("buyer-o@example.com", "Buyer");
+        var product = new java.util.HashMap<String, Object>(Map.of("slug", "cached-o", "name", "豆", "description", "説明", "taxRate", "reduced",
+            "visibility", "public", "category", "coffee", "perMemberLimit", 50,
+            "variants", java.util.List.of(Map.of("sku", "CACHED-O", "name", "200g", "price", 1000, "stock", 40))));
+        assertThat(api.post("/api/v1/products", product, admin.token()).status()).isEqualTo(201);
+        var order = Map.of("items", java.util.List.of(Map.of("sku", "CACHED-O", "quantity", 1)), "paymentMethod", "bank_transfer",
+            "shippingAddress", Map.of("name", "山田 花子", "postalCode", "150-0001", "prefecture", "13", "city", "渋谷区", "line1", "1-2-3",
+                "phone", "03-1234-5678"));
+        var first = api.post("/api/v1/orders", order, buyer.token());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("items").get(0).get("unitPrice").asInt()).isEqualTo(1000);
+
+        // another node (here: SQL) raises the price: this node's cached row no longer agrees, so the order is priced afresh
+        jdbc.sql("update store_variants set price = 1500 where sku = 'CACHED-O'").update();
+        var repriced = api.post("/api/v1/orders", order, buyer.token());
+        assertThat(repriced.status()).isEqualTo(201);
+        assertThat(repriced.json().get("items").get(0).get("unitPrice").asInt()).isEqualTo(1500);
+        assertThat(repriced.json().get("totals").get("total").asInt()).isEqualTo(
+            jdbc.sql("select total from store_orders where id = :id").param("id", Long.parseLong(repriced.json().get("id").asString()))
+                .query(Integer.class).single());
+
+        // a sale start moved into the future elsewhere: the drop's rules are among the facts checked
+        api.post("/api/v1/orders", order, buyer.token()); // cached again
+        jdbc.sql("update store_products set sale_starts_at = now() + interval '1 day' where slug = 'cached-o'").update();
+        long orders = count("store_orders");
+        int mails = mailsTo("buyer-o@example.com");
+        var early = api.post("/api/v1/orders", order, buyer.token());
+        assertThat(early.status()).as(early.toString()).isEqualTo(422);
+        assertThat(early.json().get("type").asString()).endsWith("not-on-sale-yet");
+        assertThat(count("store_orders")).isEqualTo(orders);
+        assertThat(mailsTo("buyer-o@example.com")).isEqualTo(mails);
+        jdbc.sql("update store_products set sale_starts_at = null where slug = 'cached-o'").update();
+
+        // sold out elsewhere while this node's cached stock still shows units: 409, and nothing written
+        assertThat(api.post("/api/v1/orders", order, buyer.token()).status()).isEqualTo(201); // cached again
+        orders = count("store_orders");
+        mails = mailsTo("buyer-o@example.com");
+        jdbc.sql("update store_stock_slots set stock = 0 where variant_id = (select id from store_variants where sku = 'CACHED-O')").update();
+        var soldOut = api.post("/api/v1/orders", order, buyer.token());
+        assertThat(soldOut.status()).as(soldOut.toString()).isEqualTo(409);
+        assertThat(soldOut.json().get("type").asString()).endsWith("out-of-stock");
+        assertThat(count("store_orders")).isEqualTo(orders);
+        assertThat(mailsTo("buyer-o@example.com")).isEqualTo(mails);
+        assertThat(jdbc.sql("select quantity from store_member_purchases where user_id = :u").param("u", Long.parseLong(buyer.id()))
+            .query(Integer.class).single()).isEqualTo(4);
+    }
+
+    private int mailsTo(String address) {
+        return jdbc.sql("select count(*) from mail_outbox where to_address = :a").param("a", address).query(Integer.class).single();
+    }
 }

@@ -192,7 +192,7 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         var tasks = new ArrayList<Callable<Orders.Placement>>();
         for (int i = 0; i < 12; i++) {
             tasks.add(() -> transaction.execute(s -> {
-                long id = products.variantsForNewOrder(java.util.List.of("SPREAD-" + n)).orderId();
+                long id = orders.newId();
                 var placed = orders.insertTakingStock(id, unit.order(), unit.item().apply(id), 3);
                 if (placed != Orders.Placement.TAKEN) s.setRollbackOnly();
                 return placed;
@@ -215,8 +215,9 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
         var tasks = new ArrayList<Callable<Orders.Placement>>();
         for (int i = 0; i < 12; i++) {
             tasks.add(() -> {
-                long id = products.variantsForNewOrder(java.util.List.of("ALONE-" + n)).orderId();
-                return orders.placeOneLine(id, unit.order(), unit.item().apply(id), 3, java.util.Optional.of(outbox.queued(to, "ご注文 " + id, "本文")));
+                long id = orders.newId();
+                return orders.placeOneLine(id, unit.order(), unit.item().apply(id), 3, unit.pricedFacts(),
+                    java.util.Optional.of(outbox.queued(to, "ご注文 " + id, "本文")));
             });
         }
         var placements = race(tasks);
@@ -247,15 +248,19 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
             .isEqualTo(1);
     }
 
-    /** One unit of {@code sku} for the buyer, as the order paths store it; the line under the order id they pass. */
-    private record OneUnit(Orders.NewOrder order, java.util.function.LongFunction<Orders.ItemRow> item) {}
+    /**
+     * One unit of {@code sku} for the buyer, as the order paths store it; the line under the order id they pass; the
+     * catalog facts it is priced on.
+     */
+    private record OneUnit(Orders.NewOrder order, java.util.function.LongFunction<Orders.ItemRow> item, String pricedFacts) {}
 
     private OneUnit oneUnit(String sku) {
         var variant = products.variantsBySku(java.util.List.of(sku)).get(sku);
         var totals = OrderTotals.of(java.util.List.of(new OrderTotals.Line(1000, OrderTotals.STANDARD)), 0, 0, 0);
         var address = new Views.Address("山田 花子", "150-0001", "13", "渋谷区", "1-2-3", null, "0312345678");
         return new OneUnit(new Orders.NewOrder(Long.parseLong(buyer.id()), "bank_transfer", totals, address, null, null, null, null, null),
-            id -> new Orders.ItemRow(id, 1, variant.productId(), variant.id(), variant.sku(), "p", "v", 1, 1000, OrderTotals.STANDARD));
+            id -> new Orders.ItemRow(id, 1, variant.productId(), variant.id(), variant.sku(), "p", "v", 1, 1000, OrderTotals.STANDARD),
+            variant.pricedFacts());
     }
 
     /** The buyer orders one unit of {@code sku} on a thread of its own (the common pool may have only one). */

@@ -46,10 +46,30 @@ public class Orders {
         + "postal_code, prefecture, city, line1, line2, phone, coupon_id, coupon_code, tracking_number, payment_ref, payment_due_at, "
         + "created_at, paid_at, shipped_at";
 
+    /** How many order ids a node takes from the sequence at a time. */
+    private static final int ID_BLOCK = 32;
+
     private final JdbcClient jdbc;
+    private final java.util.ArrayDeque<Long> freeIds = new java.util.ArrayDeque<>();
 
     Orders(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The id for a new order, known before it is stored so that its mail can be written in the same statement. Ids
+     * come from the sequence in blocks, so most orders take theirs without a round trip; on one node they rise with
+     * time, across nodes only roughly (each node works through its own block), and ids left in a block when a node
+     * stops are never used.
+     */
+    public long newId() {
+        synchronized (freeIds) {
+            if (freeIds.isEmpty()) {
+                freeIds.addAll(jdbc.sql("select nextval('store_orders_id_seq') as id from generate_series(1, :n) order by id")
+                    .param("n", ID_BLOCK).query(Long.class).list());
+            }
+            return freeIds.removeFirst();
+        }
     }
 
     /** The order's row and its lines, as the first two parts of a {@code with} (see {@link #bind}). */
@@ -66,15 +86,18 @@ public class Orders {
                           :prices::int[], :rates::int[]) as x(line, p, v, sku, pn, vn, q, price, rate))""";
 
     /**
-     * Inserts the order under {@code id} (taken with {@link Products#variantsForNewOrder}) and its lines in one statement:
+     * Inserts the order under {@code id} (taken with {@link #newId}) and its lines in one statement:
      * one round trip, whatever the number of lines.
      */
     public void insert(long id, NewOrder o, List<ItemRow> items) {
         bind(jdbc.sql("with " + ORDER_AND_LINES + " select 1"), id, o, items).query(Integer.class).single();
     }
 
-    /** What {@link #insertTakingStock} did. */
-    public enum Placement { TAKEN, LIMIT_REACHED, NO_FREE_SLOT }
+    /**
+     * What {@link #insertTakingStock} or {@link #placeOneLine} did; only the latter tells {@code OUT_OF_STOCK} (fewer
+     * units left than the order asks for) and {@code FACTS_CHANGED} (the catalog no longer agrees with the price).
+     */
+    public enum Placement { TAKEN, LIMIT_REACHED, NO_FREE_SLOT, OUT_OF_STOCK, FACTS_CHANGED }
 
     /**
      * A one-line order in one statement: inserts it as {@link #insert} does, counts its units against the buyer's
@@ -98,26 +121,34 @@ public class Orders {
 
     /**
      * A one-line order as one autocommitted statement, with no transaction around it: {@link #insertTakingStock}'s
-     * work plus the order's mail ({@code mail}, queued in the same statement). When the limit or the stock refuses,
-     * the statement ends in an error ({@code store_refuse}), so nothing it wrote stays. Must not run inside a
-     * transaction: it would end that transaction's work with the error. Row locks last only while the statement
-     * runs, so it waits for a slot another order holds instead of passing over it. {@code NO_FREE_SLOT} here means
-     * no single slot has enough: the caller goes on with a transaction that can take from several.
+     * work plus the order's mail ({@code mail}, queued in the same statement), once the variant and its product still
+     * say what the order was priced on ({@code pricedFacts}, {@link Products#PRICED_FACTS}): so it may be priced from a
+     * cached row. When the facts, the limit or the stock refuse, the statement ends in an error ({@code store_refuse}),
+     * so nothing it wrote stays. Must not run inside a transaction: it would end that transaction's work with the
+     * error. Row locks last only while the statement runs, so it waits for a slot another order holds instead of
+     * passing over it. {@code NO_FREE_SLOT} here means no single slot has enough though all together do: the caller
+     * goes on with a transaction that can take from several.
      */
-    public Placement placeOneLine(long id, NewOrder o, ItemRow item, Integer limit, Optional<MailOutbox.Queued> mail) {
+    public Placement placeOneLine(long id, NewOrder o, ItemRow item, Integer limit, String pricedFacts, Optional<MailOutbox.Queued> mail) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) throw new IllegalStateException("placeOneLine runs on its own");
         var spec = oneLine(mail.map(m -> ",\nmail as (" + m.insert() + ")").orElse(""), "", """
-                select case when not (select ok from allowed) then store_refuse('limit-reached')
+                select case when (select %s from store_variants v join store_products p on p.id = v.product_id where v.id = :v)
+                                 is distinct from :facts then store_refuse('facts-changed')
+                            when not (select ok from allowed) then store_refuse('limit-reached')
+                            when (select count(*) from taken) = 0 and (select coalesce(sum(stock), 0) from store_stock_slots where variant_id = :v) < :q
+                                 then store_refuse('out-of-stock')
                             when (select count(*) from taken) = 0 then store_refuse('no-slot-with-enough')
                             when (select count(*) from taken) > 1 then store_refuse('several-slots')
-                            else 'taken' end""", id, o, item, limit);
+                            else 'taken' end""".formatted(Products.PRICED_FACTS), id, o, item, limit).param("facts", pricedFacts);
         if (mail.isPresent()) spec = spec.params(mail.get().params());
         try {
             spec.query(String.class).single();
         } catch (DataAccessException e) {
             var refusal = refusal(e).orElseThrow(() -> e);
             return switch (refusal) {
+                case "facts-changed" -> Placement.FACTS_CHANGED;
                 case "limit-reached" -> Placement.LIMIT_REACHED;
+                case "out-of-stock" -> Placement.OUT_OF_STOCK;
                 case "no-slot-with-enough" -> Placement.NO_FREE_SLOT;
                 default -> throw new IllegalStateException("One take changed several stock slots of variant " + item.variantId());
             };

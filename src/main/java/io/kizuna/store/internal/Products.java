@@ -30,10 +30,17 @@ public class Products {
     /** A limited drop's rules: sale start, members' early access, and the per-member limit; all optional. */
     public record Drop(OffsetDateTime saleStartsAt, OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
 
-    /** A variant with what an order line needs of its product. */
+    /**
+     * A variant with what an order line needs of its product; {@code pricedFacts}: all of it but the stock as one value
+     * ({@link #PRICED_FACTS}), for a statement to check that an order priced on this row still agrees with the catalog.
+     */
     public record VariantRow(long id, long productId, String sku, String name, int price, Integer memberPrice, int stock,
                              String productName, String taxRate, String visibility, boolean active, OffsetDateTime saleStartsAt,
-                             OffsetDateTime earlyAccessFrom, Integer perMemberLimit) {}
+                             OffsetDateTime earlyAccessFrom, Integer perMemberLimit, String pricedFacts) {}
+
+    /** What an order is priced and allowed on, as one value, for a query in which {@code v} and {@code p} are the rows. */
+    static final String PRICED_FACTS = "row(v.sku, v.name, v.price, v.member_price, p.name, p.tax_rate, p.visibility, p.active, "
+        + "p.sale_starts_at, p.early_access_from, p.per_member_limit)::text";
 
     /** A variant to write; {@code stock} is null when an edit leaves an existing variant's stock alone. */
     public record NewVariantRow(String sku, String name, int price, Integer memberPrice, Integer stock) {}
@@ -156,39 +163,19 @@ public class Products {
 
     /** Variants by SKU with their product facts, in one query. */
     public Map<String, VariantRow> variantsBySku(Collection<String> skus) {
-        return lookup(skus, false).variants();
-    }
-
-    /** The variants of an order about to be placed, and the id it will be stored under ({@code 0} when no SKU is known). */
-    public record ForOrder(Map<String, VariantRow> variants, long orderId) {}
-
-    /**
-     * {@link #variantsBySku} and a fresh order id in the same round trip. Knowing the id before the order is stored lets
-     * its mail be written first, so the statement that takes the stock can be the transaction's last before the commit.
-     */
-    public ForOrder variantsForNewOrder(Collection<String> skus) {
-        return lookup(skus, true);
-    }
-
-    private ForOrder lookup(Collection<String> skus, boolean newOrderId) {
         var result = new LinkedHashMap<String, VariantRow>();
-        long[] orderId = {0};
         // One SKU (most orders) is matched with "=": PostgreSQL plans "= any(array)" afresh on every call, because its
         // generic plan guesses at the array's length, and under order load that planning cost six times the query.
         boolean one = skus.size() == 1;
-        // an uncorrelated scalar subquery runs once per statement, so a cart of several SKUs takes one id, not one per row
         jdbc.sql("""
                 select v.id, v.product_id, v.sku, v.name, v.price, v.member_price, %s as stock, p.name as product_name, p.tax_rate,
-                       p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit, %s as order_id
+                       p.visibility, p.active, p.sale_starts_at, p.early_access_from, p.per_member_limit, %s as priced_facts
                 from store_variants v join store_products p on p.id = v.product_id where v.sku = %s"""
-                .formatted(STOCK_OF_V, newOrderId ? "(select nextval('store_orders_id_seq'))" : "0::bigint", one ? ":skus" : "any(:skus)"))
+                .formatted(STOCK_OF_V, PRICED_FACTS, one ? ":skus" : "any(:skus)"))
             .param("skus", one ? skus.iterator().next() : skus.toArray(String[]::new))
-            .query((rs, i) -> {
-                orderId[0] = rs.getLong("order_id");
-                return VARIANT.mapRow(rs, i);
-            }).list()
+            .query(VARIANT).list()
             .forEach(v -> result.put(v.sku(), v));
-        return new ForOrder(result, orderId[0]);
+        return result;
     }
 
     private static final RowMapper<VariantRow> VARIANT = new DataClassRowMapper<>(VariantRow.class);
