@@ -184,6 +184,48 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void anOrderWaitingForASlotThatSellsOutHoldsItNoLongerWhileItWaitsForAnother() throws Exception {
+        // the last two units, one in each of two slots, both held by other orders: the order waits for one of them.
+        // When that one's unit is sold, the order goes on to wait for the other, and must not keep the emptied slot
+        // locked meanwhile: two orders, each holding a slot it passed over and waiting for the other's, deadlocked as
+        // a drop sold out
+        String sku = drop("LAST-" + n, 8, Map.of("perMemberLimit", 5));
+        long variant = jdbc.sql("select id from store_variants where sku = :s").param("s", sku).query(Long.class).single();
+        jdbc.sql("update store_stock_slots set stock = 0 where slot > 1 and variant_id = :v").param("v", variant).update();
+        try (var first = dataSource.getConnection(); var second = dataSource.getConnection()) {
+            var holders = java.util.List.of(first, second);
+            for (int slot = 0; slot < 2; slot++) {
+                holders.get(slot).setAutoCommit(false);
+                try (var lock = holders.get(slot).prepareStatement("select 1 from store_stock_slots where variant_id = ? and slot = ? for update")) {
+                    lock.setLong(1, variant);
+                    lock.setInt(2, slot);
+                    lock.executeQuery();
+                }
+            }
+            var placing = placeOnAnotherThread(sku);
+            int waitedFor = blockerAmong(holders);
+            try (var sell = holders.get(waitedFor).prepareStatement("update store_stock_slots set stock = 0 where variant_id = ? and slot = ?")) {
+                sell.setLong(1, variant);
+                sell.setInt(2, waitedFor);
+                sell.executeUpdate();
+            }
+            var prober = holders.get(waitedFor);
+            prober.commit();
+            var other = holders.get(1 - waitedFor);
+            waitUntilBlockedBy(other);
+            try (var probe = prober.prepareStatement("select 1 from store_stock_slots where variant_id = ? and slot = ? for update nowait")) {
+                probe.setLong(1, variant);
+                probe.setInt(2, waitedFor);
+                probe.executeQuery(); // throws "could not obtain lock" if the waiting order still held the emptied slot
+            }
+            prober.rollback();
+            other.rollback();
+            assertThat(placing.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+        }
+        assertThat(stockOf(sku)).isZero();
+    }
+
+    @Test
     void oneLineOrdersOfOneMemberOnSeveralNodesHoldTheLimitAndTheStock() throws Exception {
         // the statement a one-line order is stored with, raced without this node's MemberQueue, as several nodes would
         drop("SPREAD-" + n, 100, Map.of("perMemberLimit", 3));
@@ -283,19 +325,28 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
 
     /** Waits until some backend waits for a lock that {@code holder} holds (by pid: a long statement's text is cut short). */
     private void waitUntilBlockedBy(java.sql.Connection holder) throws Exception {
-        int pid;
-        try (var statement = holder.createStatement(); var rs = statement.executeQuery("select pg_backend_pid()")) {
-            rs.next();
-            pid = rs.getInt(1);
+        blockerAmong(java.util.List.of(holder));
+    }
+
+    /** Waits until some backend waits for a lock that one of {@code holders} holds; which one. */
+    private int blockerAmong(java.util.List<java.sql.Connection> holders) throws Exception {
+        var pids = new ArrayList<Integer>();
+        for (var holder : holders) {
+            try (var statement = holder.createStatement(); var rs = statement.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                pids.add(rs.getInt(1));
+            }
         }
         for (int i = 0; i < 200; i++) {
-            if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and :pid = any(pg_blocking_pids(pid))")
-                .param("pid", pid).query(Integer.class).single() > 0) {
-                return;
+            for (int h = 0; h < pids.size(); h++) {
+                if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and :pid = any(pg_blocking_pids(pid))")
+                    .param("pid", pids.get(h)).query(Integer.class).single() > 0) {
+                    return h;
+                }
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("No statement waited for a lock of backend " + pid);
+        throw new AssertionError("No statement waited for a lock of backends " + pids);
     }
 
     @Test

@@ -103,13 +103,13 @@ public class Orders {
      * A one-line order in one statement: inserts it as {@link #insert} does, counts its units against the buyer's
      * limit for the product ({@code limit}, when it has one), and then, only if that count held, takes the units from
      * a stock slot that no other order holds ({@link Products#take}'s first pass). The caller rolls back unless
-     * {@code TAKEN}; after {@code NO_FREE_SLOT} it goes on with {@link Products#take}, which can wait for a busy slot.
+     * {@code TAKEN}; after {@code NO_FREE_SLOT} it goes on with {@link Products#take}, which locks every slot in slot order.
      * <p>
      * Row locks come in the order every other path takes them, member row before stock slot: the stock update's
      * one-time filter reads the count's outcome, so PostgreSQL runs the count before it scans for a slot.
      */
     public Placement insertTakingStock(long id, NewOrder o, ItemRow item, Integer limit) {
-        var outcome = oneLine("", "skip locked", "select (select ok from allowed) as allowed, (select count(*) from taken) as taken",
+        var outcome = oneLine("", false, "select (select ok from allowed) as allowed, (select count(*) from taken) as taken",
                 id, o, item, limit)
             .query((rs, i) -> !rs.getBoolean("allowed") ? Placement.LIMIT_REACHED
                 : rs.getLong("taken") == 1 ? Placement.TAKEN
@@ -131,7 +131,7 @@ public class Orders {
      */
     public Placement placeOneLine(long id, NewOrder o, ItemRow item, Integer limit, String pricedFacts, Optional<MailOutbox.Queued> mail) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) throw new IllegalStateException("placeOneLine runs on its own");
-        var spec = oneLine(mail.map(m -> ",\nmail as (" + m.insert() + ")").orElse(""), "", """
+        var spec = oneLine(mail.map(m -> ",\nmail as (" + m.insert() + ")").orElse(""), true, """
                 select case when (select %s from store_variants v join store_products p on p.id = v.product_id where v.id = :v)
                                  is distinct from :facts then store_refuse('facts-changed')
                             when not (select ok from allowed) then store_refuse('limit-reached')
@@ -159,18 +159,19 @@ public class Orders {
 
     /**
      * A one-line order's statement: the order and its lines, {@code more} CTEs, the count against the buyer's limit,
-     * the take from a stock slot (locked as {@code wait} says), then {@code select} over {@code allowed} and {@code taken}.
+     * the take from a stock slot ({@link Products#slotToTake}: waiting for a busy one when {@code orWait}), then
+     * {@code select} over {@code allowed} and {@code taken}.
      */
-    private JdbcClient.StatementSpec oneLine(String more, String wait, String select, long id, NewOrder o, ItemRow item, Integer limit) {
+    private JdbcClient.StatementSpec oneLine(String more, boolean orWait, String select, long id, NewOrder o, ItemRow item, Integer limit) {
         return bind(jdbc.sql("with " + ORDER_AND_LINES + more + """
                 ,
                 counted as (%s returning 1),
                 allowed as (select :limit::int is null or exists (select from counted) as ok),
                 taken as (
                   update store_stock_slots set stock = stock - :q
-                  where (select ok from allowed) and variant_id = :v and slot = %s
+                  where (select ok from allowed) and variant_id = :v and stock >= :q and slot = %s
                   returning 1)
-                """.formatted(Products.COUNT_PURCHASE, Products.slotWithEnough(wait)) + select), id, o, List.of(item))
+                """.formatted(Products.COUNT_PURCHASE, Products.slotToTake(orWait)) + select), id, o, List.of(item))
             .param("product", item.productId()).param("q", item.quantity()).param("limit", limit, Types.INTEGER)
             .param("v", item.variantId()).param("start", ThreadLocalRandom.current().nextInt(Products.SLOTS));
     }

@@ -181,22 +181,20 @@ public class Products {
     private static final RowMapper<VariantRow> VARIANT = new DataClassRowMapper<>(VariantRow.class);
 
     /**
-     * Takes {@code quantity} units if that many are left. Every step is a guarded update of slots that are
-     * {@code >= 0} by constraint, so stock never goes below zero. First a slot with enough that no other order holds
-     * (starting at a random slot, so concurrent buyers spread over the rows); else wait for a busy slot with enough;
-     * else (no single slot has enough) lock every slot with stock in slot order and take across them.
+     * Takes {@code quantity} units if that many are left, in the caller's transaction. Every step is a guarded update
+     * of slots that are {@code >= 0} by constraint, so stock never goes below zero. First a slot with enough that no
+     * other order holds (starting at a random slot, so concurrent buyers spread over the rows); else lock every slot
+     * with stock in slot order and take from one or across several. It never waits for one busy slot first: a slot
+     * waited for and then found short stays locked until the commit, out of slot order ({@link #slotToTake}).
      */
     public boolean take(long variantId, int quantity) {
-        int start = ThreadLocalRandom.current().nextInt(SLOTS);
-        for (String wait : new String[] {"skip locked", ""}) {
-            // The slot is a scalar subquery, which PostgreSQL runs once. As a join in FROM it could be planned as
-            // the inner side of a nested loop and run again per row, each rescan locking the next slot, so one
-            // update would take from several slots.
-            int n = jdbc.sql("update store_stock_slots set stock = stock - :q where variant_id = :v and slot = " + slotWithEnough(wait))
-                .param("q", quantity).param("v", variantId).param("start", start).update();
-            if (n > 1) throw new IllegalStateException("One take changed " + n + " stock slots of variant " + variantId);
-            if (n == 1) return true;
-        }
+        // The slot is a scalar subquery, which PostgreSQL runs once. As a join in FROM it could be planned as the inner
+        // side of a nested loop and run again per row, each rescan locking the next slot, so one update would take
+        // from several slots.
+        int n = jdbc.sql("update store_stock_slots set stock = stock - :q where variant_id = :v and stock >= :q and slot = " + slotToTake(false))
+            .param("q", quantity).param("v", variantId).param("start", ThreadLocalRandom.current().nextInt(SLOTS)).update();
+        if (n > 1) throw new IllegalStateException("One take changed " + n + " stock slots of variant " + variantId);
+        if (n == 1) return true;
         var slots = jdbc.sql("select slot, stock from store_stock_slots where variant_id = :v and stock > 0 order by slot for update")
             .param("v", variantId).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
         if (slots.stream().mapToInt(s -> s[1]).sum() < quantity) return false;
@@ -251,13 +249,20 @@ public class Products {
             where store_member_purchases.quantity + excluded.quantity <= :limit::int""";
 
     /**
-     * A scalar subquery: the slot of variant :v with at least :q units, looked at from slot :start on, locked
-     * ({@code wait}: "skip locked" passes over slots other orders hold, "" waits for them). A scalar subquery runs once,
-     * so the update that compares a slot with it changes at most one row. {@link Orders#insertTakingStock} uses it too.
+     * A scalar subquery: the slot of variant :v to take :q units from, looked at from slot :start on: one with enough
+     * that no other order holds, locked; with {@code orWait}, else one with enough that another order holds, unlocked,
+     * for the update to wait on. A scalar subquery runs once, so the update that compares a slot with it changes at
+     * most one row; the update must check {@code stock >= :q} itself, since a slot it waited for may have less by then.
+     * <p>
+     * Never a locking scan that waits: under READ COMMITTED a row it waited for and then passed over (it had too
+     * little left once the other order committed) stays locked, so such a scan could hold one slot while it waited
+     * for the next, and two of them, started at different slots, deadlocked as a drop sold out (seen in
+     * {@code bench/store.sh}). Waiting for one slot by its key holds nothing while it waits.
+     * {@link Orders#insertTakingStock} and {@link Orders#placeOneLine} use it too.
      */
-    static String slotWithEnough(String wait) {
-        return "(select slot from store_stock_slots where variant_id = :v and stock >= :q order by (slot + :start) % " + SLOTS
-            + " limit 1 for update " + wait + ")";
+    static String slotToTake(boolean orWait) {
+        String withEnough = "select slot from store_stock_slots where variant_id = :v and stock >= :q order by (slot + :start) % " + SLOTS + " limit 1";
+        return orWait ? "coalesce((" + withEnough + " for update skip locked), (" + withEnough + "))" : "(" + withEnough + " for update skip locked)";
     }
 
     public void uncountPurchase(long userId, long productId, int quantity) {
