@@ -226,6 +226,19 @@ class DropsAndCouponsIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void orderIdsTakenInBlocksAreUniqueUnderConcurrencyAndRiseOnOneNode() throws Exception {
+        var tasks = new ArrayList<Callable<java.util.List<Long>>>();
+        for (int i = 0; i < 40; i++) {
+            tasks.add(() -> java.util.stream.IntStream.range(0, 5).mapToObj(k -> orders.newId()).toList());
+        }
+        var all = new ArrayList<>(race(tasks).stream().flatMap(java.util.List::stream).toList());
+        var inTurn = java.util.stream.IntStream.range(0, 100).mapToObj(k -> orders.newId()).toList();
+        assertThat(inTurn).as("ids taken one after another").isSorted();
+        all.addAll(inTurn);
+        assertThat(all).doesNotHaveDuplicates().hasSize(300);
+    }
+
+    @Test
     void oneLineOrdersOfOneMemberOnSeveralNodesHoldTheLimitAndTheStock() throws Exception {
         // the statement a one-line order is stored with, raced without this node's MemberQueue, as several nodes would
         drop("SPREAD-" + n, 100, Map.of("perMemberLimit", 3));

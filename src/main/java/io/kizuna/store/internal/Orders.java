@@ -50,7 +50,7 @@ public class Orders {
     private static final int ID_BLOCK = 32;
 
     private final JdbcClient jdbc;
-    private final java.util.ArrayDeque<Long> freeIds = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.PriorityBlockingQueue<Long> freeIds = new java.util.concurrent.PriorityBlockingQueue<>();
 
     Orders(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -58,17 +58,16 @@ public class Orders {
 
     /**
      * The id for a new order, known before it is stored so that its mail can be written in the same statement. Ids
-     * come from the sequence in blocks, so most orders take theirs without a round trip; on one node they rise with
-     * time, across nodes only roughly (each node works through its own block), and ids left in a block when a node
-     * stops are never used.
+     * come from the sequence in blocks, so most orders take theirs without a round trip, and each is the smallest this
+     * node holds, so on one node they rise with time, but for orders placed while two callers read a block at once:
+     * no lock is held while a block is read (a caller may hold a pooled connection already, and one waiting for the
+     * pool must not hold up those). Across nodes ids rise only roughly, each node working through its own block. Ids
+     * left when a node stops are never used.
      */
     public long newId() {
-        synchronized (freeIds) {
-            if (freeIds.isEmpty()) {
-                freeIds.addAll(jdbc.sql("select nextval('store_orders_id_seq') as id from generate_series(1, :n) order by id")
-                    .param("n", ID_BLOCK).query(Long.class).list());
-            }
-            return freeIds.removeFirst();
+        for (Long id = freeIds.poll(); ; id = freeIds.poll()) {
+            if (id != null) return id;
+            freeIds.addAll(jdbc.sql("select nextval('store_orders_id_seq') from generate_series(1, :n)").param("n", ID_BLOCK).query(Long.class).list());
         }
     }
 
