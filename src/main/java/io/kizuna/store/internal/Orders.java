@@ -131,14 +131,15 @@ public class Orders {
     public Placement placeOneLine(long id, NewOrder o, ItemRow item, Integer limit, String pricedFacts, Optional<MailOutbox.Queued> mail) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) throw new IllegalStateException("placeOneLine runs on its own");
         var spec = oneLine(mail.map(m -> ",\nmail as (" + m.insert() + ")").orElse(""), true, """
-                select case when (select %s from store_variants v join store_products p on p.id = v.product_id where v.id = :v)
-                                 is distinct from :facts then store_refuse('facts-changed')
+                select case when latest.facts is distinct from :facts then store_refuse('facts-changed')
                             when not (select ok from allowed) then store_refuse('limit-reached')
-                            when (select count(*) from taken) = 0 and (select coalesce(sum(stock), 0) from store_stock_slots where variant_id = :v) < :q
-                                 then store_refuse('out-of-stock')
+                            when (select count(*) from taken) = 0 and latest.stock < :q then store_refuse('out-of-stock')
                             when (select count(*) from taken) = 0 then store_refuse('no-slot-with-enough')
                             when (select count(*) from taken) > 1 then store_refuse('several-slots')
-                            else 'taken' end""".formatted(Products.PRICED_FACTS), id, o, item, limit).param("facts", pricedFacts);
+                            else 'taken' end
+                from (select 1) as one left join (
+                  select %s as facts, %s as stock from store_variants v join store_products p on p.id = v.product_id where v.id = :v
+                ) as latest on true""".formatted(Products.PRICED_FACTS, Products.STOCK_OF_V), id, o, item, limit).param("facts", pricedFacts);
         if (mail.isPresent()) spec = spec.params(mail.get().params());
         try {
             spec.query(String.class).single();
