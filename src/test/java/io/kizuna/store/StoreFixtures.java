@@ -42,6 +42,14 @@ final class StoreFixtures {
         return o;
     }
 
+    /** A public product of one SKU ({@code stock} units at 1,000 yen) with drop {@code rules}, made by {@code admin}. */
+    static String drop(Api api, Api.Member admin, String sku, int stock, Map<String, Object> rules) {
+        var p = product(sku.toLowerCase(), "standard", "public", variant(sku, 1000, stock));
+        p.putAll(rules);
+        created(api.post("/api/v1/products", p, admin.token()));
+        return sku;
+    }
+
     static void created(Api.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
