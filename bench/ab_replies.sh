@@ -38,12 +38,14 @@ BASE="http://127.0.0.1:$PORT"
 LOG="$OUT/kizuna-b.log"; : >"$LOG"
 start "$LIFTED ${B_OPTS:-}" "$B_JAR"
 S_BASE[B]=$BASE S_LOG[B]=$LOG S_PID[B]=$PID
-use() { BASE=${S_BASE[$1]} LOG=${S_LOG[$1]} DATA=${S_DATA[$1]} PID=${S_PID[$1]}; pg_connect; }
+use() { BASE=${S_BASE[$1]} LOG=${S_LOG[$1]} DATA=${S_DATA[$1]} PID=${S_PID[$1]} PORT=${S_BASE[$1]##*:}; pg_connect; }
 
 prepare() { # A|B -> sets TOKENS and FIRST of that server
   use "$1"
   local admin loaded; admin=$(admin_token)
-  local settings="${1}_PG_SETTINGS"; PG_SETTINGS=${!settings:-} pg_settings
+  local settings="${1}_PG_SETTINGS" opts="${1}_OPTS" jar=$JAR; [ "$1" = B ] && jar=$B_JAR
+  PG_SETTINGS=${!settings:-} pg_settings "$LIFTED ${!opts:-}" "$jar"
+  S_PID[$1]=$PID # a setting that needs a restart started a new JVM
   loaded=$(python3 bench/load_forum.py "$BASE" "$admin" "$FORUM")
   TOKENS[$1]=${loaded##*tokens: }
   echo "== $1: ${loaded%%;*}"

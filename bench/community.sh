@@ -19,7 +19,7 @@ FORUM="${FORUM:-$ROOT/../shared/data/forum-2000x5.jsonl}"
 start "-Dkizuna.moderation.writes-per-minute=100000000"
 pg_connect
 pg_statements_on "-Dkizuna.moderation.writes-per-minute=100000000"
-pg_settings
+pg_settings "-Dkizuna.moderation.writes-per-minute=100000000"
 ADMIN=$(admin_token)
 
 echo "== loading the forum dataset through the API"

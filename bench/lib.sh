@@ -125,11 +125,15 @@ pg_statements_on() { # [extra JVM options of the running start]
   stop; start "${1:-}"; pg_connect
   sql "create extension if not exists pg_stat_statements" >/dev/null
 }
-# PG_SETTINGS="name=value ...": ALTER SYSTEM and reload before the load, to try a PostgreSQL setting (an A/B of it)
-pg_settings() {
+# PG_SETTINGS="name=value ...": ALTER SYSTEM and reload before the load, to try a PostgreSQL setting (an A/B of it);
+# a setting that needs a restart (shared_buffers) restarts Kizuna, and so its PostgreSQL, with the same JVM options
+pg_settings() { # [extra JVM options of the running start]
   [ -n "${PG_SETTINGS:-}" ] || return 0
   for kv in $PG_SETTINGS; do sql "alter system set ${kv%%=*} = '${kv#*=}'" >/dev/null; done
   sql "select pg_reload_conf()" >/dev/null
+  if [ "$(sql "select count(*) from pg_settings where pending_restart" | tail -1)" != 0 ]; then
+    stop; start "${1:-}" "${2:-$JAR}"; pg_connect
+  fi
 }
 pg_statements_reset() { [ "${PG_STATEMENTS:-0}" = 1 ] && sql "select pg_stat_statements_reset()" >/dev/null || true; }
 pg_statements_top() { # per-call figures for the N (20) statements that took the most time since the reset

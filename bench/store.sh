@@ -26,7 +26,7 @@ LIFTED="$STORE_LIFTED"
 start "$LIFTED"
 pg_connect
 pg_statements_on "$LIFTED"
-pg_settings
+pg_settings "$LIFTED"
 ADMIN=$(admin_token)
 
 echo "== loading the catalog dataset and $BUYERS buyers through the API"
