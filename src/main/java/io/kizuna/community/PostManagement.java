@@ -19,6 +19,7 @@ import io.kizuna.community.internal.Threads.ThreadRow;
 import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
+import io.kizuna.shared.DomainException;
 import io.kizuna.shared.ForbiddenException;
 import io.kizuna.shared.NotFoundException;
 import io.kizuna.shared.Page;
@@ -96,20 +97,45 @@ public class PostManagement {
     /**
      * Checks, screens and renders the reply first, then stores it: the pool's connection is taken for the write only,
      * not held while the text is rendered. A reply that is published at once is one autocommitted statement with the
-     * other modules' writes on publishing ({@link io.kizuna.community.PostPublishing}); a held one needs a
-     * transaction for the moderation case it opens.
+     * other modules' writes on publishing ({@link io.kizuna.community.PostPublishing}); without {@code replyToPostId}
+     * that statement also decides whether the member may write to the thread (the policy's visibility filter), so the
+     * thread is read only when it refuses. A held one needs a transaction for the moderation case it opens. The order of
+     * refusals is the same on every path: the body (400), the gate (403, 422, 429), the thread (404), the post replied
+     * to (422), a locked thread (409); a refusal after the gate leaves no mark of the text there.
      */
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
-        var thread = threadManagement.requireForWrite(actor, threadId);
+        long id = ThreadManagement.parseId(threadId, "thread");
         ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
-        // before screening, which counts the write against the member's rate and remembers its text
-        Long replyTo = replyTarget(thread, replyToPostId);
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
-        var rendered = markdown.render(body);
-        if (screening == Screening.HOLD) return transaction.execute(status -> storeHeldReply(actor, thread, body, replyTo, rendered));
-        var post = storeReply(actor, thread, body, replyTo, rendered, true);
-        publishing.stored();
-        return view(actor, post, null);
+        try {
+            var rendered = markdown.render(body);
+            if (screening == Screening.HOLD) {
+                return transaction.execute(status -> {
+                    var thread = threadManagement.requireForWrite(actor, id);
+                    return storeHeldReply(actor, thread, body, replyTarget(thread, replyToPostId), rendered);
+                });
+            }
+            var post = storePublishedReply(actor, id, body, replyToPostId, rendered);
+            publishing.stored();
+            return view(actor, post, null);
+        } catch (DomainException refused) {
+            gate.notStored(actor, body);
+            throw refused;
+        }
+    }
+
+    /** One statement when it may decide alone; otherwise the thread's facts are read (or cached) and decided on. */
+    private PostRow storePublishedReply(Actor actor, long threadId, String body, String replyToPostId, Markdown.Rendered rendered) {
+        if (replyToPostId == null || replyToPostId.isBlank()) {
+            var stored = posts.insertReplyWhereVisible(threadId, policy.visibleSpaces(Optional.of(actor)), actor.id().value(), body,
+                rendered.html(), policy.canReplyWhileLocked(actor), rendered.mentionedUserIds());
+            if (stored.isPresent()) {
+                changed(threadId, stored.get().spaceId());
+                return stored.get().post();
+            }
+        }
+        var thread = threadManagement.requireForWrite(actor, threadId);
+        return storeReply(actor, thread, body, replyTarget(thread, replyToPostId), rendered, true);
     }
 
     /** Stored but shown to its author and staff only, and not counted, until a moderator restores it (which publishes it). */

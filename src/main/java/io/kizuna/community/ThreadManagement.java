@@ -220,8 +220,7 @@ public class ThreadManagement {
      * {@link #WRITE_FACTS_TTL}, so a thread's replies cost no read of it; they are trusted only to allow, so a refusal
      * is decided on facts read again, and the write's check catches an allowance that went stale.
      */
-    ThreadRow requireForWrite(Actor actor, String threadId) {
-        long id = parseId(threadId, "thread");
+    ThreadRow requireForWrite(Actor actor, long id) {
         return allowed(Optional.of(actor), cache.read(cache.key(WRITE_FACTS, id, "facts"), WRITE_FACTS_TTL, () -> threads.find(id, 0)))
             .or(() -> current(actor, id))
             .orElseThrow(() -> new NotFoundException("No such thread."));

@@ -22,6 +22,13 @@ public interface ContentGate {
     Screening screen(Actor actor, Surface surface, String text);
 
     /**
+     * Tells the gate that text it {@link #screen screened} was not stored after all (the write was refused later, say
+     * for a thread the member may not see): the same text written again soon is then not taken for a duplicate. The
+     * write still counts against the member's rate.
+     */
+    default void notStored(Actor actor, String text) {}
+
+    /**
      * Opens a review case for content that {@link #screen} told to {@link Screening#HOLD}, once it is stored and has
      * its id; {@code targetType} is the one its {@link ReportableContent} handles.
      */

@@ -35,6 +35,39 @@ class CommunityApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aReplyIsAllowedAndRefusedAlikeWhetherItsStatementDecidesOrTheThreadIsReadFirst() {
+        var insider = api.member("insider" + n + "@example.com", "内側");
+        var outsider = api.member("outsider" + n + "@example.com", "外側");
+        api.post("/api/v1/spaces", Map.of("slug", "inner-" + n, "name", "内輪", "visibility", "private"), admin.token());
+        String inner = api.post("/api/v1/spaces/inner-" + n + "/threads", Map.of("title", "内輪の話", "body", "本文", "kind", "discussion"),
+            admin.token()).json().get("id").asString();
+        api.post("/api/v1/spaces/inner-" + n + "/members", Map.of("userId", insider.id()), admin.token());
+        String opening = api.get("/api/v1/threads/" + inner + "/posts", admin.token()).json().get("items").get(0).get("id").asString();
+        long posts = count("community_posts");
+        // without replyToPostId the reply's own statement applies the visibility policy; with one, the thread is read first
+        for (var replyTo : new String[] {null, opening}) {
+            var body = new HashMap<String, Object>(Map.of("body", "メンバーからの返信です " + replyTo));
+            if (replyTo != null) body.put("replyToPostId", replyTo);
+            assertThat(api.post("/api/v1/threads/" + inner + "/posts", body, insider.token()).status()).isEqualTo(201);
+            body.put("body", "外からの返信です " + replyTo);
+            assertThat(api.post("/api/v1/threads/" + inner + "/posts", body, outsider.token()).status()).isEqualTo(404);
+        }
+        assertThat(count("community_posts")).isEqualTo(posts + 2);
+        assertThat(api.get("/api/v1/threads/" + inner, admin.token()).json().get("postCount").asInt()).isEqualTo(3);
+
+        // a thread held by a moderator: its author and staff may still reply (decided on the thread read), others not
+        String open = thread(asker, "discussion", "公開の話題");
+        jdbc.sql("update community_threads set moderation = 'held' where id = :id").param("id", Long.parseLong(open)).update();
+        assertThat(api.post("/api/v1/threads/" + open + "/posts", Map.of("body", "作者の返信"), asker.token()).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/threads/" + open + "/posts", Map.of("body", "スタッフの返信"), admin.token()).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/threads/" + open + "/posts", Map.of("body", "他人の返信"), helper.token()).status()).isEqualTo(404);
+
+        // the body is checked first, whatever the thread: the answer tells nothing about a thread one may not see
+        assertThat(api.post("/api/v1/threads/" + inner + "/posts", Map.of("body", " "), outsider.token()).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/threads/999999999/posts", Map.of("body", " "), outsider.token()).status()).isEqualTo(400);
+    }
+
+    @Test
     void aQuestionIsAskedAnsweredAndAccepted() {
         // given
         String t = thread(asker, "question", "イヤホンの充電ができません");

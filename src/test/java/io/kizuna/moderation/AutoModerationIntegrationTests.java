@@ -108,6 +108,18 @@ class AutoModerationIntegrationTests extends ApplicationTestBase {
     }
 
     @Test
+    void aReplyRefusedAfterScreeningLeavesNoDuplicateBehind() {
+        api.post("/api/v1/spaces", Map.of("slug", "closed-am" + run, "name", "Closed", "visibility", "private"), admin.token());
+        String closed = api.post("/api/v1/spaces/closed-am" + run + "/threads", Map.of("title", "内輪", "body", "本文", "kind", "discussion"),
+            admin.token()).json().get("id").asString();
+        String text = "別のスレッドに書くつもりだった返信です";
+        // a thread the member may not see is found out after the gate screened the text
+        assertThat(api.post("/api/v1/threads/" + closed + "/posts", Map.of("body", text), member.token()).status()).isEqualTo(404);
+        assertThat(reply(member, text).status()).isEqualTo(201);
+        assertThat(reply(member, text).status()).isEqualTo(409);
+    }
+
+    @Test
     void theSameTextTwiceIsADuplicate() {
         assertThat(reply(member, "まったく同じ文章をもう一度投稿します").status()).isEqualTo(201);
         var r = reply(member, "まったく同じ文章を　もう一度投稿します".replace("　", ""));

@@ -1,5 +1,6 @@
 package io.kizuna.community.internal;
 
+import io.kizuna.community.CommunityPolicy;
 import io.kizuna.community.internal.Threads.ThreadRow;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,11 @@ public class Posts {
     }
 
     private static final String COLUMNS = "id, thread_id, author_id, body, body_html, reply_to_post_id, created_at, updated_at, deleted_at, moderation, moderation_reason";
+    /** Rows of {@link #COLUMNS} by name, for statements with more columns (the mapping by record type reads the ones it knows too). */
+    private static final RowMapper<PostRow> POST = (rs, i) -> new PostRow(rs.getLong("id"), rs.getLong("thread_id"), rs.getLong("author_id"),
+        rs.getString("body"), rs.getString("body_html"), rs.getObject("reply_to_post_id", Long.class), rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("deleted_at", OffsetDateTime.class), rs.getString("moderation"),
+        rs.getString("moderation_reason"));
     private final JdbcClient jdbc;
     private final Publishing publishing;
 
@@ -36,6 +43,9 @@ public class Posts {
             .query(PostRow.class).single();
     }
 
+    /** A reply stored by {@link #insertReplyWhereVisible}, with its thread's space. */
+    public record StoredReply(PostRow post, long spaceId) {}
+
     /**
      * A reply and its count on the thread in one statement (one round trip fewer than counting, then inserting), only
      * while the thread is live, open (unless {@code evenIfLocked}) and still as {@code decidedOn} says where the
@@ -46,21 +56,45 @@ public class Posts {
      */
     public Optional<PostRow> insertReply(ThreadRow decidedOn, long authorId, String body, String html, Long replyTo, boolean evenIfLocked,
                                          boolean publish, Collection<Long> mentioned) {
-        return jdbc.sql("""
-                with counted as (
+        return reply("""
                   update community_threads t set post_count = post_count + 1, last_activity_at = now()
                   where t.id = :t and t.deleted_at is null and (not t.locked or :evenIfLocked)
                     and t.space_id = :space and coalesce(t.moderation, '') = :moderation
                     and exists (select 1 from community_spaces s where s.id = :space and s.visibility = :visibility)
-                  returning t.id),
-                reply as (
-                  insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id)
-                  select id, :a, :b, :h, :r from counted
-                  returning\s""" + COLUMNS + ")" + (publish ? publishing.ctesOver("reply", false) : "") + " select " + COLUMNS + " from reply")
+                  returning t.id, t.space_id""", publish, authorId, body, html, replyTo, mentioned)
             .param("t", decidedOn.id()).param("evenIfLocked", evenIfLocked).param("space", decidedOn.spaceId())
             .param("moderation", decidedOn.moderation() == null ? "" : decidedOn.moderation()).param("visibility", decidedOn.visibility())
-            .param("a", authorId).param("b", body).param("h", html).param("r", replyTo).param("mentioned", Publishing.mentioned(mentioned))
-            .query(PostRow.class).optional();
+            .query(POST).optional();
+    }
+
+    /**
+     * A published reply, decided and stored in one statement without reading the thread first: written only to a live,
+     * open (unless {@code evenIfLocked}), unmoderated thread in a space that {@code visible} (the community policy's
+     * filter for the writer, over the space as {@code s}) lets the writer see. Empty, with nothing written, otherwise;
+     * the caller then reads the thread and decides as for any write. Call {@link Publishing#stored} after it.
+     */
+    public Optional<StoredReply> insertReplyWhereVisible(long threadId, CommunityPolicy.SqlFilter visible, long authorId, String body,
+                                                         String html, boolean evenIfLocked, Collection<Long> mentioned) {
+        return visible.bind(reply("""
+                  update community_threads t set post_count = post_count + 1, last_activity_at = now()
+                  from community_spaces s
+                  where t.id = :t and s.id = t.space_id and t.deleted_at is null and (not t.locked or :evenIfLocked)
+                    and t.moderation is null and""" + " " + visible.where() + " returning t.id, t.space_id",
+                true, authorId, body, html, null, mentioned))
+            .param("t", threadId).param("evenIfLocked", evenIfLocked)
+            .query((rs, i) -> new StoredReply(POST.mapRow(rs, i), rs.getLong("space_id"))).optional();
+    }
+
+    /**
+     * The statement both replies share: {@code counted} (the thread's count moved, returning its id and space) gates the
+     * insert, and the result is the stored post with its thread's space.
+     */
+    private JdbcClient.StatementSpec reply(String counted, boolean publish, long authorId, String body, String html, Long replyTo,
+                                           Collection<Long> mentioned) {
+        return jdbc.sql("with counted as (" + counted + "), reply as (insert into community_posts (thread_id, author_id, body, body_html, reply_to_post_id) "
+                + "select id, :a, :b, :h, :r from counted returning " + COLUMNS + ")" + (publish ? publishing.ctesOver("reply", false) : "")
+                + " select " + COLUMNS + ", (select space_id from counted) as space_id from reply")
+            .param("a", authorId).param("b", body).param("h", html).param("r", replyTo).param("mentioned", Publishing.mentioned(mentioned));
     }
 
     public Optional<PostRow> find(long id) {

@@ -113,10 +113,30 @@ class Gate implements ContentGate {
     }
 
     /** The same text from the same member within the window is refused (per node, like the rate limits). */
+    @Override
+    public void notStored(Actor actor, String text) {
+        var q = recent.get(actor.id().value());
+        if (q == null || text == null) return;
+        long hash = duplicateHash(TextNormalizer.normalize(text));
+        synchronized (q) {
+            var last = q.descendingIterator();
+            while (last.hasNext()) {
+                if (last.next()[0] == hash) {
+                    last.remove();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long duplicateHash(String normalized) {
+        return normalized.strip().hashCode() * 31L + normalized.length();
+    }
+
     private void requireNotDuplicate(Actor actor, String normalized) {
         if (duplicateWindow.isZero() || normalized.strip().length() < 10) return;
         long now = System.currentTimeMillis();
-        long hash = normalized.strip().hashCode() * 31L + normalized.length();
+        long hash = duplicateHash(normalized);
         var q = recent.computeIfAbsent(actor.id().value(), k -> new ArrayDeque<>());
         synchronized (q) {
             while (!q.isEmpty() && q.peekFirst()[1] < now - duplicateWindow.toMillis()) q.pollFirst();
