@@ -24,7 +24,7 @@ public class Posts {
     }
 
     private static final String COLUMNS = "id, thread_id, author_id, body, body_html, reply_to_post_id, created_at, updated_at, deleted_at, moderation, moderation_reason";
-    /** Rows of {@link #COLUMNS} by name, for statements with more columns (the mapping by record type reads the ones it knows too). */
+    /** A row of {@link #COLUMNS}, read by name: the reply statements return the thread's space beside them. */
     private static final RowMapper<PostRow> POST = (rs, i) -> new PostRow(rs.getLong("id"), rs.getLong("thread_id"), rs.getLong("author_id"),
         rs.getString("body"), rs.getString("body_html"), rs.getObject("reply_to_post_id", Long.class), rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("deleted_at", OffsetDateTime.class), rs.getString("moderation"),

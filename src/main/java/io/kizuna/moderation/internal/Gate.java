@@ -112,7 +112,7 @@ class Gate implements ContentGate {
         }
     }
 
-    /** The same text from the same member within the window is refused (per node, like the rate limits). */
+    /** Forgets the text's latest entry among the member's recent texts, so writing it again is no duplicate. */
     @Override
     public void notStored(Actor actor, String text) {
         var q = recent.get(actor.id().value());
@@ -133,6 +133,7 @@ class Gate implements ContentGate {
         return normalized.strip().hashCode() * 31L + normalized.length();
     }
 
+    /** The same text from the same member within the window is refused (per node, like the rate limits). */
     private void requireNotDuplicate(Actor actor, String normalized) {
         if (duplicateWindow.isZero() || normalized.strip().length() < 10) return;
         long now = System.currentTimeMillis();
