@@ -240,12 +240,15 @@ public class PostManagement {
         return post;
     }
 
-    /** The post if the actor may see its thread; 404 otherwise. */
+    /**
+     * The post if the actor may see it and its thread; otherwise the same 404 as for a post that does not exist, so
+     * probing ids tells nothing about posts in spaces one may not see.
+     */
     private PostRow require(Actor actor, String postId) {
-        var post = posts.find(ThreadManagement.parseId(postId, "post")).orElseThrow(() -> new NotFoundException("No such post."));
-        threadManagement.require(Optional.of(actor), Long.toString(post.threadId()));
-        if (!policy.canSeeModerated(Optional.of(actor), post.authorId(), post.moderation())) throw new NotFoundException("No such post.");
-        return post;
+        return posts.find(ThreadManagement.parseId(postId, "post"))
+            .filter(post -> threadManagement.visible(Optional.of(actor), post.threadId()))
+            .filter(post -> policy.canSeeModerated(Optional.of(actor), post.authorId(), post.moderation()))
+            .orElseThrow(() -> new NotFoundException("No such post."));
     }
 
     private PostView one(PostRow post) {

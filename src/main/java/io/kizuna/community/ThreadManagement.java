@@ -214,6 +214,11 @@ public class ThreadManagement {
         return allowed(actor, facts(id)).orElseThrow(() -> new NotFoundException("No such thread."));
     }
 
+    /** Whether the actor may see this live thread (the rule of {@link #require}, for callers that answer their own 404). */
+    boolean visible(Optional<Actor> actor, long threadId) {
+        return allowed(actor, facts(threadId)).isPresent();
+    }
+
     /**
      * The same for a write whose own statement re-checks the facts the permission rests on ({@link
      * Posts#insertReply}: space, its visibility, the thread's moderation). Those facts stay cached for

@@ -80,8 +80,9 @@ public class WelcomeManagement {
     public PostView welcome(Actor actor, String postId, String message, Locale locale) {
         ContentRules.check().optionalText("message", message, ContentRules.MAX_BODY).orThrow();
         long id = ThreadManagement.parseId(postId, "post");
-        FirstPost first = newcomers.firstPost(id).orElseThrow(() -> new NotFoundException("No such first post."));
-        threads.require(Optional.of(actor), Long.toString(first.threadId())); // 404 when the actor may not see it
+        // one 404 for a post that is no first post and for one the actor may not see, so ids cannot be probed
+        FirstPost first = newcomers.firstPost(id).filter(f -> threads.visible(Optional.of(actor), f.threadId()))
+            .orElseThrow(() -> new NotFoundException("No such first post."));
         if (!policy.canWelcome(trust.standing(actor), Long.toString(first.spaceId()))) {
             throw new ForbiddenException("Only ambassadors and moderators welcome newcomers here.");
         }

@@ -169,7 +169,9 @@ public class ModerationManagement {
         if (q.reason() != null && !REASONS.contains(q.reason()) && !HELD_REASON.equals(q.reason())) problems.add(new FieldProblem("reason", "validation.unknownValue"));
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         String spaceId = null;
-        if (q.space() != null) spaceId = views.spaceId(q.space()).orElseThrow(() -> new InvalidInputException("space", "validation.unknownValue"));
+        // a space outside a scoped moderator's spaces is refused as an unknown one, so slugs of private spaces cannot be probed
+        if (q.space() != null) spaceId = views.spaceId(q.space()).filter(id -> scope.global() || scope.spaces().contains(id))
+            .orElseThrow(() -> new InvalidInputException("space", "validation.unknownValue"));
         OffsetDateTime afterOpened = null;
         Long afterId = null;
         if (!page.isFirst()) {
@@ -199,15 +201,19 @@ public class ModerationManagement {
         policy.requireQueue(scope);
         var c = cases.find(parseId(caseId)).orElseThrow(() -> new NotFoundException("No such case."));
         if (!policy.canActOn(scope, c.spaceId(), c.route())) throw new ForbiddenException("This case is outside the spaces you moderate.");
-        return views.detail(c, cases.reports(c.id()), audit.forCase(c.id()), allowedActions(c));
+        return views.detail(c, cases.reports(c.id()), audit.forCase(c.id()), allowedActions(c), scope);
     }
 
-    /** A member's sanctions, earlier cases and the actions taken about them (moderators). */
+    /**
+     * A member's sanctions, earlier cases and the actions taken about them (moderators): a moderator of some spaces or
+     * routes sees only the cases and actions in what they moderate.
+     */
     public io.kizuna.moderation.Views.MemberHistory history(Actor actor, String memberId) {
-        policy.requireQueue(scopes.of(actor));
+        var scope = scopes.of(actor);
+        policy.requireQueue(scope);
         var id = UserId.parse(memberId);
         if (identity.actor(id).isEmpty()) throw new NotFoundException("No such member.");
-        return views.history(id.value());
+        return views.history(id.value(), scope);
     }
 
     private List<String> allowedActions(CaseRow c) {

@@ -76,6 +76,22 @@ class CommunityPermissionMatrixIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aPostInASpaceOneMayNotSeeAnswersLikeAPostThatDoesNotExist() {
+        String missing = "9" + reply + "9999";
+        for (String[] call : new String[][] {{"PUT", "/api/v1/posts/%s"}, {"DELETE", "/api/v1/posts/%s"},
+                {"POST", "/api/v1/posts/%s/reactions"}, {"POST", "/api/v1/moderation/welcome/%s"}}) {
+            Object body = call[1].endsWith("reactions") ? Map.of("type", "like") : Map.of("body", "書き換え");
+            for (String id : new String[] {post, reply}) {
+                var hidden = api.request(call[0], call[1].formatted(id), body, outsider.token());
+                var absent = api.request(call[0], call[1].formatted(missing), body, outsider.token());
+                assertThat(hidden.status()).as(call[0] + " " + call[1] + " " + id).isEqualTo(404);
+                assertThat(hidden.json().get("detail")).as(call[0] + " " + call[1]).isEqualTo(absent.json().get("detail"));
+            }
+        }
+        assertThat(api.get("/api/v1/threads/" + thread + "/posts", insider.token()).body()).contains("回答").doesNotContain("書き換え");
+    }
+
+    @Test
     void readingAPrivateSpaceIs404ForThoseOutsideIt() {
         for (var path : new String[] {"/api/v1/spaces/" + priv, "/api/v1/spaces/" + priv + "/threads", "/api/v1/threads/" + thread,
             "/api/v1/threads/" + thread + "/posts"}) {

@@ -91,6 +91,36 @@ class ModerationPermissionMatrixIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aMembersHistoryShowsAScopedModeratorOnlyTheCasesAndActionsOfWhatTheyModerate() {
+        var c = newCase(member);
+        var warned = api.post("/api/v1/moderation/reports/" + c + "/actions", Map.of("action", "warn", "note", "ここでの注意"), spaceMod.token());
+        assertThat(warned.status()).as(warned.toString()).isEqualTo(200);
+
+        var seenHere = api.get("/api/v1/moderation/members/" + author.id(), spaceMod.token()).json();
+        assertThat(seenHere.get("cases").findValuesAsString("id")).containsExactly(c);
+        assertThat(seenHere.get("actions").findValuesAsString("action")).contains("warn");
+        var seenByGlobal = api.get("/api/v1/moderation/members/" + author.id(), moderator.token()).json();
+        assertThat(seenByGlobal.get("cases").findValuesAsString("id")).containsExactly(c);
+        assertThat(seenByGlobal.get("actions").findValuesAsString("action")).contains("warn");
+
+        var seenThere = api.get("/api/v1/moderation/members/" + author.id(), otherSpaceMod.token());
+        assertThat(seenThere.status()).isEqualTo(200);
+        assertThat(seenThere.json().get("cases")).isEmpty();
+        assertThat(seenThere.json().get("actions")).isEmpty();
+        assertThat(seenThere.body()).doesNotContain("返信").doesNotContain("ここでの注意");
+    }
+
+    @Test
+    void aScopedModeratorCannotTellASpaceOutsideTheirScopeFromAnUnknownOne() {
+        var outside = api.get("/api/v1/moderation/queue?space=here-" + run, otherSpaceMod.token());
+        var unknown = api.get("/api/v1/moderation/queue?space=nowhere-" + run, otherSpaceMod.token());
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.body()).isEqualTo(unknown.body().replace("nowhere-" + run, "here-" + run));
+        assertThat(api.get("/api/v1/moderation/queue?space=there-" + run, otherSpaceMod.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/moderation/queue?space=here-" + run, moderator.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void actionsAreForModeratorsOfTheCasesSpace() {
         var c = newCase(member);
         expect("POST", "/api/v1/moderation/reports/" + c + "/actions", Map.of("action", "dismiss"), 401, 403, 403, 200, 200, 200);

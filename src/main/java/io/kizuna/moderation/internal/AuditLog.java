@@ -1,5 +1,6 @@
 package io.kizuna.moderation.internal;
 
+import io.kizuna.moderation.ModerationPolicy.Scope;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,19 @@ public class AuditLog {
     /** Actions taken about a member (warnings, suspensions, hidden content), newest first. */
     public List<AuditRow> aboutMember(long subjectId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from moderation_audit where subject_id = :s order by id desc limit :limit")
+            .param("s", subjectId).param("limit", limit).query(AuditRow.class).list();
+    }
+
+    /**
+     * What a moderator with {@code scope} may read about a member: all of it for global moderators; otherwise only
+     * entries about cases they cover or made in spaces they moderate, since an entry's detail can quote content
+     * (a retitle, a move) from spaces they may not see.
+     */
+    public List<AuditRow> aboutMember(long subjectId, Scope scope, int limit) {
+        if (scope.global()) return aboutMember(subjectId, limit);
+        return Cases.covered(jdbc.sql("select " + COLUMNS + " from moderation_audit where subject_id = :s and (space_id = any(:spaces) "
+                + "or case_id in (select id from moderation_cases where " + Cases.COVERED + ")) order by id desc limit :limit"),
+                scope.spaces(), scope.routes())
             .param("s", subjectId).param("limit", limit).query(AuditRow.class).list();
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.kizuna.moderation.ModerationPolicy.Scope;
 import io.kizuna.platform.ReadCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -119,7 +120,7 @@ public class Cases {
         if (f.spaceId() != null) where.append(" and space_id = :space");
         if (f.route() != null) where.append(" and route = :route");
         if (f.targetType() != null) where.append(" and target_type = :targetType");
-        if (f.scoped()) where.append(" and (space_id = any(:spaces) or route = any(:routes))");
+        if (f.scoped()) where.append(" and ").append(COVERED);
         if (afterId != null) where.append(resolvedToo ? " and (opened_at, id) < (:afterOpened, :afterId)" : " and (opened_at, id) > (:afterOpened, :afterId)");
         String order = resolvedToo ? " order by opened_at desc, id desc" : " order by opened_at, id";
         var spec = jdbc.sql("select " + COLUMNS + " from moderation_cases where " + where + order + " limit :limit").param("limit", limit);
@@ -128,15 +129,27 @@ public class Cases {
         if (f.spaceId() != null) spec = spec.param("space", f.spaceId());
         if (f.route() != null) spec = spec.param("route", f.route());
         if (f.targetType() != null) spec = spec.param("targetType", f.targetType());
-        if (f.scoped()) spec = spec.param("spaces", f.spaces().toArray(String[]::new)).param("routes", f.routes().toArray(String[]::new));
+        if (f.scoped()) spec = covered(spec, f.spaces(), f.routes());
         if (afterId != null) spec = spec.param("afterOpened", afterOpened).param("afterId", afterId);
         return spec.query((rs, i) -> row(rs)).list();
     }
 
     /** Earlier cases about a member's content, newest first. */
-    public List<CaseRow> byAuthor(long authorId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from moderation_cases where author_id = :a order by id desc limit :limit")
-            .param("a", authorId).param("limit", limit).query((rs, i) -> row(rs)).list();
+    public List<CaseRow> byAuthor(long authorId, Scope scope, int limit) {
+        var spec = jdbc.sql("select " + COLUMNS + " from moderation_cases where author_id = :a" + (scope.global() ? "" : " and " + COVERED)
+                + " order by id desc limit :limit")
+            .param("a", authorId).param("limit", limit);
+        return (scope.global() ? spec : covered(spec, scope.spaces(), scope.routes())).query((rs, i) -> row(rs)).list();
+    }
+
+    /**
+     * The cases a scoped moderator covers ({@link Scope#covers}), over a case's {@code space_id} and {@code route};
+     * bind it with {@link #covered}.
+     */
+    static final String COVERED = "(space_id = any(:spaces) or route = any(:routes))";
+
+    static JdbcClient.StatementSpec covered(JdbcClient.StatementSpec spec, List<String> spaces, List<String> routes) {
+        return spec.param("spaces", spaces.toArray(String[]::new)).param("routes", routes.toArray(String[]::new));
     }
 
     /** Records a staff action on the case: the first one stops the first-response timer. */

@@ -4,6 +4,7 @@ import io.kizuna.identity.IdentityManagement;
 import io.kizuna.identity.MemberName;
 import io.kizuna.moderation.ModeratedSpaces;
 import io.kizuna.moderation.ModerationOptions;
+import io.kizuna.moderation.ModerationPolicy.Scope;
 import io.kizuna.moderation.Views.AuditEntry;
 import io.kizuna.moderation.Views.CaseDetail;
 import io.kizuna.moderation.Views.CaseView;
@@ -95,21 +96,21 @@ public class ViewMaker {
         }).toList();
     }
 
-    public CaseDetail detail(CaseRow c, List<ReportRow> reports, List<AuditRow> actions, List<String> allowed) {
+    public CaseDetail detail(CaseRow c, List<ReportRow> reports, List<AuditRow> actions, List<String> allowed, Scope scope) {
         var reportViews = reports.stream().map(r -> new ReportView(Long.toString(r.id()), Long.toString(r.caseId()), r.targetType(),
             r.targetId(), r.reason(), r.note(), r.weight(), r.createdAt())).toList();
-        return new CaseDetail(cases(List.of(c)).getFirst(), reportViews, audit(actions), c.authorId() == null ? null : history(c.authorId()), allowed);
+        return new CaseDetail(cases(List.of(c)).getFirst(), reportViews, audit(actions), c.authorId() == null ? null : history(c.authorId(), scope), allowed);
     }
 
-    /** A member's sanctions and earlier cases, for the case page. */
-    public MemberHistory history(long memberId) {
+    /** A member's sanctions, and the earlier cases and actions that a moderator with {@code scope} covers. */
+    public MemberHistory history(long memberId, Scope scope) {
         var id = new UserId(memberId);
         var name = identity.names(List.of(id)).get(id);
         var sanction = sanctions.find(memberId);
         var now = OffsetDateTime.now(clock);
         return new MemberHistory(id.toString(), name == null || name.erased() ? null : name.displayName(),
             sanction.filter(s -> s.suspendedAt(now)).map(s -> s.suspendedUntil().toString()).orElse(null),
-            sanction.map(Sanctions.SanctionRow::banned).orElse(false), cases(cases.byAuthor(memberId, 20)), audit(audit.aboutMember(memberId, 20)));
+            sanction.map(Sanctions.SanctionRow::banned).orElse(false), cases(cases.byAuthor(memberId, scope, 20)), audit(audit.aboutMember(memberId, scope, 20)));
     }
 
     private Map<UserId, MemberName> names(Stream<Long> ids) {

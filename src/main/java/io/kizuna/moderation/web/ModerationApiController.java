@@ -102,7 +102,7 @@ class ModerationApiController {
     }
 
     @GetMapping("/moderation/members/{id}")
-    @Operation(summary = "A member's moderation history (global moderators and up)")
+    @Operation(summary = "A member's moderation history: sanctions, and the cases and actions in what the caller moderates (moderators)")
     MemberHistory member(Actor actor, @PathVariable String id) {
         return moderation.history(actor, id);
     }
