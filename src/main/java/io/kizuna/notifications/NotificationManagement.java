@@ -12,6 +12,7 @@ import io.kizuna.notifications.internal.NotificationRows;
 import io.kizuna.notifications.internal.NotificationRows.NotificationRow;
 import io.kizuna.notifications.internal.NotificationText;
 import io.kizuna.notifications.internal.SettingsRows;
+import io.kizuna.notifications.internal.UnreadCount;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.NotFoundException;
@@ -41,9 +42,10 @@ public class NotificationManagement {
     private final IdentityManagement identity;
     private final LiveUnread live;
     private final NotificationText text;
+    private final UnreadCount unread;
 
     NotificationManagement(NotificationRows rows, Follows follows, SettingsRows settings, CommunityAudience audience,
-                           IdentityManagement identity, LiveUnread live, NotificationText text) {
+                           IdentityManagement identity, LiveUnread live, NotificationText text, UnreadCount unread) {
         this.rows = rows;
         this.follows = follows;
         this.settings = settings;
@@ -51,6 +53,7 @@ public class NotificationManagement {
         this.identity = identity;
         this.live = live;
         this.text = text;
+        this.unread = unread;
     }
 
     /** The caller's notifications, newest change first, about threads they may still see. */
@@ -84,7 +87,7 @@ public class NotificationManagement {
     }
 
     public int unreadCount(Actor actor) {
-        return rows.unread(actor.id().value(), 100);
+        return unread.of(actor);
     }
 
     /** Marks one notification read and gives the path to what it is about; 404 for another member's notification. */

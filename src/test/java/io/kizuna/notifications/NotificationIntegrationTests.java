@@ -182,6 +182,23 @@ class NotificationIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aThreadMovedOutOfSightLeavesTheUnreadCountAsItLeavesTheList() {
+        String t = thread(helper, "移動される質問");
+        reply(asker, t, "私も知りたいです");
+        reply(helper, t, "自己解決しました");
+        notifications(asker, 1);
+        assertThat(api.get("/api/v1/me/notifications/unread-count", asker.token()).json().get("count").asInt()).isEqualTo(1);
+
+        api.post("/api/v1/spaces", Map.of("slug", "staff-" + n, "name", "スタッフ", "visibility", "private"), admin.token());
+        var moved = api.post("/api/v1/threads/" + t + "/move", Map.of("spaceSlug", "staff-" + n), admin.token());
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me/notifications", asker.token()).json().get("items")).isEmpty();
+        assertThat(api.get("/api/v1/me/notifications/unread-count", asker.token()).json().get("count").asInt()).isZero();
+        assertThat(api.get("/api/v1/me/notifications/unread-count", helper.token()).json().get("count").asInt())
+            .as("its author, outside the private space too").isZero();
+    }
+
+    @Test
     void theUnreadCountStreamsLive() throws Exception {
         String t = thread(asker, "ライブ更新");
         var http = HttpClient.newHttpClient();

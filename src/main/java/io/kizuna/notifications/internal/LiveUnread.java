@@ -31,16 +31,16 @@ public class LiveUnread implements SmartLifecycle {
     private static final int PAYLOAD_LIMIT = 7_000; // NOTIFY payloads must stay under 8,000 bytes
 
     private final JdbcClient jdbc;
-    private final NotificationRows rows;
+    private final UnreadCount unread;
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final PgListener listener;
     private volatile boolean running;
     private long lastBeat = System.nanoTime(); // read and written on the listener's thread only
 
-    LiveUnread(DataSource dataSource, JdbcClient jdbc, NotificationRows rows) {
+    LiveUnread(DataSource dataSource, JdbcClient jdbc, UnreadCount unread) {
         this.jdbc = jdbc;
         this.listener = new PgListener(dataSource, "unread-listener", List.of(CHANNEL), HEARTBEAT.dividedBy(5), this::onNotifications);
-        this.rows = rows;
+        this.unread = unread;
     }
 
     /** Opens a stream that starts with the member's unread count and then sends each change. */
@@ -53,7 +53,7 @@ public class LiveUnread implements SmartLifecycle {
         emitter.onCompletion(drop);
         emitter.onTimeout(drop);
         emitter.onError(e -> drop.run());
-        send(userId, emitter, rows.unread(userId, 100));
+        send(userId, emitter, unread.of(userId));
         return emitter;
     }
 
@@ -82,7 +82,7 @@ public class LiveUnread implements SmartLifecycle {
     private void push(long userId) {
         var mine = streams.get(userId);
         if (mine == null || mine.isEmpty()) return;
-        int count = rows.unread(userId, 100);
+        int count = unread.of(userId);
         mine.forEach(emitter -> send(userId, emitter, count));
     }
 

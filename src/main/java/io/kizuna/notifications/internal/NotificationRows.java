@@ -83,10 +83,10 @@ public class NotificationRows {
             .param("id", id).param("u", userId).query(NotificationRow.class).optional();
     }
 
-    /** Unread notifications, counted up to {@code cap} (the badge shows "99+" beyond). */
-    public int unread(long userId, int cap) {
-        return jdbc.sql("select count(*) from (select 1 from notifications where user_id = :u and read_at is null limit :cap) x")
-            .param("u", userId).param("cap", cap).query(Integer.class).single();
+    /** The thread of each unread notification, up to {@code limit} of them (for {@link UnreadCount}). */
+    List<Long> unreadThreadIds(long userId, int limit) {
+        return jdbc.sql("select thread_id from notifications where user_id = :u and read_at is null limit :limit")
+            .param("u", userId).param("limit", limit).query(Long.class).list();
     }
 
     public int markRead(long userId, Collection<Long> ids) {
