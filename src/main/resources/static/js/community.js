@@ -16,16 +16,25 @@
     var more = event.target.closest('[data-load-more]');
     if (more) {
       event.preventDefault();
+      if (more.getAttribute('aria-busy') === 'true') return;
       more.setAttribute('aria-busy', 'true');
       fetch(more.href, { credentials: 'same-origin' })
-        .then(function (r) { return r.text(); })
+        .then(function (r) {
+          if (!r.ok) throw new Error('HTTP ' + r.status);
+          return r.text();
+        })
         .then(function (html) {
           var doc = new DOMParser().parseFromString(html, 'text/html');
           var list = document.querySelector(more.dataset.loadMore);
-          doc.querySelectorAll(more.dataset.loadMore + ' > li').forEach(function (li) { list.appendChild(li); });
+          var added = doc.querySelectorAll(more.dataset.loadMore + ' > li');
+          added.forEach(function (li) { list.appendChild(li); });
+          // keyboard and screen-reader users continue at the first new item, not at the top of the page
+          if (added.length) { added[0].tabIndex = -1; added[0].focus(); }
           var next = doc.querySelector('[data-load-more]');
           if (next) { more.href = next.href; more.removeAttribute('aria-busy'); } else { more.remove(); }
-        });
+        })
+        // whatever went wrong, the link still works as a plain link: the next page, with its own error if any
+        .catch(function () { window.location.href = more.href; });
       return;
     }
     var preview = event.target.closest('[data-preview]');

@@ -16,7 +16,11 @@
     var stream = new EventSource('/api/v1/me/notifications/stream');
     stream.addEventListener('unread', function (event) {
       var count = JSON.parse(event.data).count;
-      badge.textContent = count >= 100 ? '99+' : String(count);
+      var shown = count >= 100 ? '99+' : String(count);
+      // the number is for the eye; screen readers hear "3 unread" (and each change, politely) instead of a bare "3"
+      badge.querySelector('[data-unread-number]').textContent = shown;
+      var label = badge.querySelector('[data-unread-label]');
+      label.textContent = count === 0 ? '' : label.dataset.unreadLabel.replace('{0}', shown);
       badge.hidden = count === 0;
     });
   }

@@ -34,9 +34,18 @@ public final class PageContext {
         this.query = query;
     }
 
-    /** The message for {@code key} in the page's language; unknown keys show as the key itself. */
+    /**
+     * The message for {@code key} in the page's language; unknown keys show as the key itself. A count of exactly one
+     * as the first argument takes {@code key.one} where the language has it ("1 post", not "1 posts"); Japanese has
+     * no singular, so its bundle defines none.
+     */
     public String t(String key, Object... args) {
-        return messages.getMessage(key, wholeNumbersFormatted(args), key, locale);
+        Object[] formatted = wholeNumbersFormatted(args);
+        if (args.length > 0 && args[0] instanceof Number n && !(n instanceof Double || n instanceof Float) && n.longValue() == 1) {
+            String one = messages.getMessage(key + ".one", formatted, null, locale);
+            if (one != null) return one;
+        }
+        return messages.getMessage(key, formatted, key, locale);
     }
 
     /**
@@ -67,6 +76,11 @@ public final class PageContext {
     /** A moment as people here read it: Japan time, to the minute ("2026-11-24 09:30"). */
     public String time(java.time.OffsetDateTime at) {
         return at == null ? "" : TIME.format(at.atZoneSameInstant(JAPAN));
+    }
+
+    /** A day as people here read it: the Japan-time date ("2026-11-24"), not the UTC one the database gives. */
+    public String date(java.time.OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(JAPAN).toLocalDate().toString();
     }
 
     /** A static file's URL with its content version, e.g. {@code page.asset("/js/community.js")}. */

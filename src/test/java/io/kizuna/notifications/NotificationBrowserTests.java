@@ -33,7 +33,10 @@ class NotificationBrowserTests extends IntegrationTestBase {
             var badge = browser.find("[data-unread-count]");
             assertThat(badge.isDisplayed()).isFalse();
             api.post("/api/v1/threads/" + thread + "/posts", Map.of("body", "答えです"), helper.token());
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> badge.isDisplayed() && "1".equals(badge.getText()));
+            var number = browser.find("[data-unread-number]");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> badge.isDisplayed() && "1".equals(number.getText()));
+            assertThat(browser.find("[data-unread-label]").getAttribute("textContent")).as("what a screen reader hears").isEqualTo("未読 1 件");
+            assertThat(browser.find("a.bell").getAttribute("textContent")).isEqualTo("通知1未読 1 件");
             browser.click("a.bell");
             browser.waitForPath("/notifications");
             assertThat(browser.text()).contains("答える人さんが「通知のテスト」に返信しました");

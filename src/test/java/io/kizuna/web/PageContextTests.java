@@ -39,4 +39,28 @@ class PageContextTests {
         assertThat(args[0]).isEqualTo(12_345);
         assertThat(page.t("unknown.key")).isEqualTo("unknown.key");
     }
+
+    @Test
+    void datesAndTimesAreReadInJapanTime() {
+        var page = new PageContext(new StaticMessageSource(), Locale.ENGLISH, null, "_csrf", "", "X-CSRF-TOKEN", "/", null);
+        var eveningInUtc = java.time.OffsetDateTime.parse("2026-01-01T20:30:00Z");
+        assertThat(page.date(eveningInUtc)).isEqualTo("2026-01-02");
+        assertThat(page.time(eveningInUtc)).isEqualTo("2026-01-02 05:30");
+        assertThat(page.date(null)).isEmpty();
+    }
+
+    @Test
+    void aCountOfOneTakesTheSingularWhereTheLanguageHasOne() {
+        var messages = new StaticMessageSource();
+        messages.addMessage("community.posts", Locale.ENGLISH, "{0} posts");
+        messages.addMessage("community.posts.one", Locale.ENGLISH, "{0} post");
+        messages.addMessage("community.posts", Locale.JAPANESE, "{0} 件の投稿");
+        var en = new PageContext(messages, Locale.ENGLISH, null, "_csrf", "", "X-CSRF-TOKEN", "/", null);
+        var ja = new PageContext(messages, Locale.JAPANESE, null, "_csrf", "", "X-CSRF-TOKEN", "/", null);
+        assertThat(en.t("community.posts", 1)).isEqualTo("1 post");
+        assertThat(en.t("community.posts", 1L)).isEqualTo("1 post");
+        assertThat(en.t("community.posts", 0)).isEqualTo("0 posts");
+        assertThat(en.t("community.posts", 1_001)).isEqualTo("1,001 posts");
+        assertThat(ja.t("community.posts", 1)).isEqualTo("1 件の投稿");
+    }
 }
