@@ -100,26 +100,39 @@
     var title = document.querySelector(similar.dataset.similarFor);
     var kind = document.querySelector('#kind');
     var timer;
-    title.addEventListener('input', function () {
+    var asked = 0; // only the latest question's answer is shown, whatever order the answers arrive in
+    var lookUp = function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
+        var mine = ++asked;
         if ((kind && kind.value !== 'question') || title.value.trim().length < 2) { similar.hidden = true; return; }
         fetch('/api/v1/search/similar-questions?title=' + encodeURIComponent(title.value), { credentials: 'same-origin' })
-          .then(function (r) { return r.json(); })
+          .then(function (r) { return r.ok ? r.json() : { items: [] }; })
           .then(function (json) {
+            if (mine !== asked) return;
             var list = similar.querySelector('ul');
             list.textContent = '';
             (json.items || []).forEach(function (hit) {
               var li = document.createElement('li');
               var a = document.createElement('a');
               a.href = '/t/' + hit.threadId;
-              a.textContent = hit.title + (hit.solved ? ' ✓' : '');
+              a.textContent = hit.title;
               li.appendChild(a);
+              if (hit.solved) {
+                var badge = document.createElement('span');
+                badge.className = 'badge ok';
+                badge.textContent = similar.dataset.solvedLabel;
+                li.appendChild(document.createTextNode(' '));
+                li.appendChild(badge);
+              }
               list.appendChild(li);
             });
             similar.hidden = list.children.length === 0;
-          });
+          })
+          .catch(function () { if (mine === asked) similar.hidden = true; });
       }, 250);
-    });
+    };
+    title.addEventListener('input', lookUp);
+    if (kind) kind.addEventListener('change', lookUp);
   }
 })();

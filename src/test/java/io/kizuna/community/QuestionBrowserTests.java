@@ -55,7 +55,8 @@ class QuestionBrowserTests extends IntegrationTestBase {
             // and offered as a similar question to the next member who starts to ask the same thing
             asker.open("/s/support/new");
             asker.type("#title", "イヤホン 充電");
-            assertThat(asker.find("#similar li a").getText()).startsWith("ワイヤレスイヤホンが充電できません");
+            assertThat(asker.find("#similar li a").getText()).isEqualTo("ワイヤレスイヤホンが充電できません");
+            assertThat(asker.find("#similar li .badge").getText()).as("solved, in words").isEqualTo("解決済み");
         }
     }
 }
