@@ -199,9 +199,21 @@ public class ModerationManagement {
     public CaseDetail detail(Actor actor, String caseId) {
         var scope = scopes.of(actor);
         policy.requireQueue(scope);
-        var c = cases.find(parseId(caseId)).orElseThrow(() -> new NotFoundException("No such case."));
+        var c = followTarget(cases.find(parseId(caseId)).orElseThrow(() -> new NotFoundException("No such case.")));
         if (!policy.canActOn(scope, c.spaceId(), c.route())) throw new ForbiddenException("This case is outside the spaces you moderate.");
         return views.detail(c, cases.reports(c.id()), audit.forCase(c.id()), allowedActions(c), scope);
+    }
+
+    /**
+     * The case as its target is now. A thread moved to another space since the report takes its cases along (and those
+     * of its posts), so the moderators of the old space no longer read or decide them, as they could not see a private
+     * space's content; the stored space moves too, so the queue follows.
+     */
+    private CaseRow followTarget(CaseRow c) {
+        var now = targets.of(c.targetType()).flatMap(t -> t.find(c.targetId())).map(ReportedContent::spaceId);
+        if (now.isEmpty() || now.get().equals(c.spaceId())) return c;
+        cases.moveToSpace(c.id(), now.get());
+        return cases.find(c.id()).orElseThrow();
     }
 
     /**
@@ -238,7 +250,7 @@ public class ModerationManagement {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         var scope = scopes.of(actor);
         policy.requireQueue(scope);
-        var c = cases.lock(parseId(caseId)).orElseThrow(() -> new NotFoundException("No such case."));
+        var c = followTarget(cases.lock(parseId(caseId)).orElseThrow(() -> new NotFoundException("No such case.")));
         if (!policy.canActOn(scope, c.spaceId(), c.route())) throw new ForbiddenException("This case is outside the spaces you moderate.");
         if (!allowedActions(c).contains(form.action())) throw new RuleRefusedException("action-not-applicable", "This action does not apply to a " + c.targetType() + ".");
         String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();

@@ -23,6 +23,7 @@ class ModerationPermissionMatrixIntegrationTests extends IntegrationTestBase {
     private Member otherSpaceMod;
     private Member author;
     private String post;
+    private String thread;
 
     @BeforeEach
     void world() {
@@ -38,9 +39,9 @@ class ModerationPermissionMatrixIntegrationTests extends IntegrationTestBase {
         }
         grant(spaceMod, "here-" + run);
         grant(otherSpaceMod, "there-" + run);
-        var thread = api.post("/api/v1/spaces/here-" + run + "/threads", Map.of("title", "題", "body", "本文", "kind", "discussion"), member.token());
-        post = api.post("/api/v1/threads/" + thread.json().get("id").asString() + "/posts", Map.of("body", "返信 " + run), author.token())
+        thread = api.post("/api/v1/spaces/here-" + run + "/threads", Map.of("title", "題", "body", "本文", "kind", "discussion"), member.token())
             .json().get("id").asString();
+        post = api.post("/api/v1/threads/" + thread + "/posts", Map.of("body", "返信 " + run), author.token()).json().get("id").asString();
     }
 
     private void grant(Member who, String slug) {
@@ -108,6 +109,18 @@ class ModerationPermissionMatrixIntegrationTests extends IntegrationTestBase {
         assertThat(seenThere.json().get("cases")).isEmpty();
         assertThat(seenThere.json().get("actions")).isEmpty();
         assertThat(seenThere.body()).doesNotContain("返信").doesNotContain("ここでの注意");
+    }
+
+    @Test
+    void aCaseFollowsItsThreadToAnotherSpace() {
+        var c = newCase(member);
+        var moved = api.post("/api/v1/threads/" + thread + "/move", Map.of("spaceSlug", "there-" + run), admin.token());
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        expect("GET", "/api/v1/moderation/reports/" + c, null, 401, 403, 200, 403, 200, 200);
+        expect("POST", "/api/v1/moderation/reports/" + c + "/actions", Map.of("action", "hide"), 401, 403, 200, 403, 200, 200);
+        // the first read of the case after the move moved it, so the queues follow too
+        assertThat(api.get("/api/v1/moderation/queue", spaceMod.token()).json().get("items").findValuesAsString("id")).doesNotContain(c);
+        assertThat(api.get("/api/v1/moderation/queue?status=all", otherSpaceMod.token()).json().get("items").findValuesAsString("id")).contains(c);
     }
 
     @Test

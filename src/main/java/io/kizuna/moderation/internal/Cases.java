@@ -93,6 +93,12 @@ public class Cases {
             .param("w", weight).query(ReportRow.class).single();
     }
 
+    /** The case's target is in another space now (a thread moved); the queue's next page reads it there. */
+    public void moveToSpace(long id, String spaceId) {
+        jdbc.sql("update moderation_cases set space_id = :space where id = :id").param("space", spaceId).param("id", id).update();
+        changed();
+    }
+
     public Optional<CaseRow> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from moderation_cases where id = :id").param("id", id).query((rs, i) -> row(rs)).optional();
     }
