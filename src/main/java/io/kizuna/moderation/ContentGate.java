@@ -8,6 +8,9 @@ import io.kizuna.shared.Actor;
  */
 public interface ContentGate {
 
+    /** The detail of a banned-word refusal whose word has no moderator's message: pages show their own text instead. */
+    String BANNED_WORD = "This text contains a word that is not allowed here.";
+
     /**
      * Refuses a member who may not write right now (suspended, banned, or owing acceptance of the current
      * guidelines) with a {@link io.kizuna.shared.ForbiddenException} whose detail says why.

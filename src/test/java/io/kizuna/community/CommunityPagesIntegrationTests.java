@@ -2,6 +2,7 @@ package io.kizuna.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kizuna.support.Api;
 import io.kizuna.support.IntegrationTestBase;
 import java.util.Locale;
 import java.util.Map;
@@ -109,5 +110,94 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
             "_csrf=" + enc(moveForm.csrf()) + "&action=move&space=tools-archive");
         assertThat(moved.status()).isEqualTo(302);
         assertThat(api.get("/api/v1/threads/" + id).json().get("spaceSlug").asString()).isEqualTo("tools-archive");
+    }
+
+    /** An admin with a public space of theirs, both named by the space's slug. */
+    private Api.Member adminWithSpace(String slug) {
+        var admin = withRole("admin-" + slug + "@example.com", "admin");
+        api.post("/api/v1/spaces", Map.of("slug", slug, "name", slug, "visibility", "public"), admin.token());
+        return admin;
+    }
+
+    /** A thread started in the space; returns its id. */
+    private String thread(Api.Member author, String slug, String kind) {
+        return api.post("/api/v1/spaces/" + slug + "/threads", Map.of("title", "話題", "body", "本文", "kind", kind), author.token())
+            .json().get("id").asString();
+    }
+
+    /** Sends a page's form as a browser would, with the CSRF token of the page it is on. */
+    private static Api.Response submit(Api client, String page, String action, String fields) {
+        return client.raw("POST", action, "application/x-www-form-urlencoded", "_csrf=" + enc(client.get(page).csrf()) + "&" + fields);
+    }
+
+    @Test
+    void aThreadRefusedForABannedWordKeepsTheTextAndShowsTheModeratorsMessage() {
+        // given a word moderators refuse with their own message
+        var admin = adminWithSpace("refused-w");
+        api.member("member-rw@example.com", "Member");
+        api.post("/api/v1/moderation/banned-words", Map.of("word", "ダメ語rw", "action", "refuse", "message", "その言葉は使えません"), admin.token());
+        var pages = signedInClient("member-rw@example.com");
+        // when a member starts a thread with it on the page
+        var refused = submit(pages, "/s/refused-w/new", "/s/refused-w/new",
+            "kind=discussion&title=" + enc("書きかけの題") + "&body=" + enc("長い本文にダメ語rwが入っている"));
+        // then the form comes back with what they typed and the moderator's words
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("value=\"書きかけの題\"").contains(">長い本文にダメ語rwが入っている</textarea>")
+            .contains("その言葉は使えません");
+    }
+
+    @Test
+    void aReplyRefusedForTooManyLinksKeepsTheTextAndSaysWhy() {
+        // given a new member on a thread
+        String id = thread(adminWithSpace("refused-l"), "refused-l", "discussion");
+        api.member("member-rl@example.com", "Member");
+        var pages = signedInClient("member-rl@example.com");
+        // when they reply with more links than new members may post
+        String text = "https://a.example https://b.example https://c.example";
+        var refused = submit(pages, "/t/" + id, "/t/" + id + "/reply", "body=" + enc(text));
+        // then the thread page comes back with the reply box holding their text and the reason
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains(">" + text + "</textarea>").contains("リンクや画像");
+    }
+
+    @Test
+    void aReplyOwingTheGuidelinesKeepsTheTextAndLinksToThem() {
+        // given guidelines that members must accept before they post
+        var admin = adminWithSpace("refused-g");
+        String id = thread(admin, "refused-g", "discussion");
+        api.member("member-rg@example.com", "Member");
+        api.post("/api/v1/guidelines", Map.of("body", "# ルール\n\n互いに敬意を。", "material", true), admin.token());
+        try {
+            var pages = signedInClient("member-rg@example.com");
+            // when a member who has not accepted them replies
+            var refused = submit(pages, "/t/" + id, "/t/" + id + "/reply", "body=" + enc("まだ同意していない返信"));
+            // then the reply box keeps the text and points to the guidelines
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body()).contains(">まだ同意していない返信</textarea>").contains("href=\"/guidelines\"");
+        } finally {
+            // later tests in this class start without guidelines to accept
+            jdbc.sql("delete from moderation_guideline_acceptances").update();
+            jdbc.sql("delete from moderation_guidelines").update();
+        }
+    }
+
+    @Test
+    void errorPagesNameConflictsAndRefusals() {
+        // given a question with one reply, and the member's reply deleted
+        adminWithSpace("errors");
+        var asker = api.member("asker-e@example.com", "Asker");
+        String id = thread(asker, "errors", "question");
+        String opening = api.get("/api/v1/threads/" + id + "/posts").json().get("items").get(0).get("id").asString();
+        String reply = api.post("/api/v1/threads/" + id + "/posts", Map.of("body", "消す返信"), asker.token()).json().get("id").asString();
+        api.delete("/api/v1/posts/" + reply, null, asker.token());
+        var pages = signedInClient("asker-e@example.com");
+        // when the question is accepted as its own answer (422) and the deleted reply is liked (409)
+        var refused = submit(pages, "/t/" + id, "/t/" + id + "/accept", "postId=" + opening);
+        var conflict = submit(pages, "/t/" + id, "/posts/" + reply + "/react", "type=like");
+        // then each error page says what happened, not that the server failed
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("受け付けられません").doesNotContain("エラーが発生しました");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body()).contains("再読み込み").doesNotContain("エラーが発生しました");
     }
 }

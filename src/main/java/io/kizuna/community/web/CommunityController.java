@@ -12,6 +12,7 @@ import io.kizuna.community.Views.PostView;
 import io.kizuna.moderation.TrustManagement;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
+import io.kizuna.shared.DomainException;
 import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.PageRequest;
 import io.kizuna.shared.RuleRefusedException;
@@ -112,12 +113,12 @@ class CommunityController {
             }
             var thread = threads.start(actor, slug, new NewThread(title, body, kind, poll));
             return "redirect:/t/" + thread.id();
-        } catch (InvalidInputException e) {
-            response.setStatus(400);
+        } catch (DomainException e) {
+            var form = Refusals.form(response, Map.of("title", title, "body", body, "kind", kind, "poll.question", pollQuestion,
+                "poll.options", pollOptions, "poll.multiple", pollMultiple, "poll.closesAt", pollClosesAt), e);
             model.addAttribute("space", spaces.view(Optional.of(actor), slug));
             model.addAttribute("kinds", kinds(actor));
-            model.addAttribute("form", Form.refused(Map.of("title", title, "body", body, "kind", kind, "poll.question", pollQuestion,
-                "poll.options", pollOptions, "poll.multiple", pollMultiple, "poll.closesAt", pollClosesAt), e));
+            model.addAttribute("form", form);
             return "community/new-thread";
         }
     }
@@ -169,15 +170,10 @@ class CommunityController {
         try {
             var post = posts.reply(actor, id, body, null);
             return "redirect:/t/" + id + "#post-" + post.id();
-        } catch (InvalidInputException e) {
-            response.setStatus(400);
+        } catch (DomainException e) {
+            var form = Refusals.form(response, Map.of("body", body), e);
             thread(Optional.of(actor), id, null, model);
-            model.addAttribute("form", Form.refused(Map.of("body", body), e));
-            return "community/thread";
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            thread(Optional.of(actor), id, null, model);
-            model.addAttribute("form", Form.error(Map.of("body", body), "body", "community.locked"));
+            model.addAttribute("form", form);
             return "community/thread";
         }
     }

@@ -92,8 +92,7 @@ class Gate implements ContentGate {
         for (int i : snapshot.matcher().find(normalized)) {
             var w = snapshot.rows().get(i);
             if (w.action().equals("refuse")) {
-                throw new RuleRefusedException("banned-word", w.message() != null && !w.message().isBlank() ? w.message()
-                    : "This text contains a word that is not allowed here.");
+                throw new RuleRefusedException("banned-word", w.message() != null && !w.message().isBlank() ? w.message() : BANNED_WORD);
             }
             verdict = Screening.HOLD;
         }
