@@ -29,6 +29,7 @@ import io.kizuna.shared.UserId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,8 +85,32 @@ public class PostManagement {
         }
         // hidden and held posts are in the shared page; each viewer sees only those the visibility rule allows
         if (shared.items().stream().allMatch(p -> p.moderation() == null)) return shared;
-        return new Page<>(shared.items().stream()
-            .filter(p -> policy.canSeeModerated(actor, Long.parseLong(p.author().id()), p.moderation())).toList(), shared.nextCursor());
+        return new Page<>(shared.items().stream().filter(p -> seenBy(actor, p)).toList(), shared.nextCursor());
+    }
+
+    /** The thread's opening post, whichever page of replies is read; empty when the actor may not see it. */
+    public Optional<PostView> opening(Optional<Actor> actor, String threadId) {
+        var thread = threadManagement.require(actor, threadId);
+        return shown(actor, thread.id(), "opening", () -> posts.firstPostId(thread.id()).flatMap(posts::find));
+    }
+
+    /** The question's accepted answer, whichever page of replies holds it; empty when there is none or the actor may not see it. */
+    public Optional<PostView> accepted(Optional<Actor> actor, String threadId) {
+        var thread = threadManagement.require(actor, threadId);
+        if (thread.acceptedPostId() == null) return Optional.empty();
+        long id = thread.acceptedPostId();
+        return shown(actor, thread.id(), "post:" + id, () -> posts.find(id).filter(p -> p.threadId() == thread.id()));
+    }
+
+    /** One post of a thread, shared through the read cache like its pages, then the viewer's visibility rule. */
+    private Optional<PostView> shown(Optional<Actor> actor, long threadId, String what, Supplier<Optional<PostRow>> row) {
+        Optional<PostView> shared = cache.read(cache.key(ReadCache.THREAD, threadId, what), () -> row.get().map(this::one));
+        return shared.filter(p -> seenBy(actor, p));
+    }
+
+    /** The visibility rule for a shown post; a deleted one is a placeholder without an author that everyone sees. */
+    private boolean seenBy(Optional<Actor> actor, PostView post) {
+        return post.moderation() == null || policy.canSeeModerated(actor, Long.parseLong(post.author().id()), post.moderation());
     }
 
     /** After a write to a thread's posts: its pages and its space's list are read anew once the write commits. */

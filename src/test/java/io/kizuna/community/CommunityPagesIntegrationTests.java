@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kizuna.support.Api;
 import io.kizuna.support.IntegrationTestBase;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CommunityPagesIntegrationTests extends IntegrationTestBase {
@@ -199,5 +201,32 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
         assertThat(refused.body()).contains("受け付けられません").doesNotContain("エラーが発生しました");
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.body()).contains("再読み込み").doesNotContain("エラーが発生しました");
+    }
+
+    @Test
+    void theAcceptedAnswerShowsUnderTheQuestionWhateverPageItIsOn() {
+        // given a question with more replies than one page shows
+        adminWithSpace("long");
+        var asker = api.member("asker-long@example.com", "Asker");
+        var helper = api.member("helper-long@example.com", "Helper");
+        String id = thread(asker, "long", "question");
+        String opening = api.get("/api/v1/threads/" + id + "/posts").json().get("items").get(0).get("id").asString();
+        var replies = new ArrayList<String>();
+        for (int i = 0; i < 101; i++) {
+            replies.add(api.post("/api/v1/threads/" + id + "/posts", Map.of("body", "返信 " + i), helper.token()).json().get("id").asString());
+        }
+        var pages = signedInClient("asker-long@example.com");
+        var matcher = Pattern.compile("/t/" + id + "\\?cursor=([^\"]+)\"").matcher(pages.get("/t/" + id).body());
+        assertThat(matcher.find()).isTrue();
+        String second = "/t/" + id + "?cursor=" + matcher.group(1);
+        // then the second page's first reply is a reply like any other: the asker may accept it
+        assertThat(pages.get(second).body()).contains("name=\"postId\" value=\"" + replies.get(99) + "\"");
+        // when the asker accepts the last reply, on the second page
+        api.post("/api/v1/threads/" + id + "/accepted-answer", Map.of("postId", replies.get(100)), asker.token());
+        // then the first page shows it right under the question, and the second page shows no question of its own
+        String first = api.get("/t/" + id).body();
+        assertThat(first).contains("id=\"accepted-" + replies.get(100) + "\"");
+        assertThat(first.indexOf("id=\"post-" + opening + "\"")).isNotNegative().isLessThan(first.indexOf("id=\"accepted-"));
+        assertThat(api.get(second).body()).doesNotContain("accepted-heading").contains("id=\"post-" + replies.get(99) + "\"");
     }
 }

@@ -8,7 +8,6 @@ import io.kizuna.community.ThreadKind;
 import io.kizuna.community.ThreadCuration;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
-import io.kizuna.community.Views.PostView;
 import io.kizuna.moderation.TrustManagement;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
@@ -126,14 +125,13 @@ class CommunityController {
     @GetMapping("/t/{id}")
     String thread(Optional<Actor> actor, @PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
         var thread = threads.view(actor, id);
-        var page = posts.list(actor, id, PageRequest.of("100", cursor));
-        PostView accepted = null;
-        if (thread.acceptedPostId() != null) {
-            accepted = page.items().stream().filter(p -> p.id().equals(thread.acceptedPostId())).findFirst().orElse(null);
-        }
+        var request = PageRequest.of("100", cursor);
         model.addAttribute("thread", thread);
-        model.addAttribute("posts", page);
-        model.addAttribute("accepted", accepted);
+        model.addAttribute("posts", posts.list(actor, id, request));
+        model.addAttribute("firstPage", request.isFirst());
+        // both by id: on a later page the first post is a reply, and the accepted answer may be on any page
+        model.addAttribute("opening", posts.opening(actor, id).orElse(null));
+        model.addAttribute("accepted", posts.accepted(actor, id).orElse(null));
         model.addAttribute("canAccept", actor.map(a -> a.isStaff() || a.id().toString().equals(thread.author().id())).orElse(false)
             && "question".equals(thread.kind()));
         model.addAttribute("form", Form.empty());
