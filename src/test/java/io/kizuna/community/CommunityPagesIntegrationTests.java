@@ -229,4 +229,17 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
         assertThat(first.indexOf("id=\"post-" + opening + "\"")).isNotNegative().isLessThan(first.indexOf("id=\"accepted-"));
         assertThat(api.get(second).body()).doesNotContain("accepted-heading").contains("id=\"post-" + replies.get(99) + "\"");
     }
+
+    @Test
+    void aLockedThreadOffersItsReplyBoxToStaffOnly() {
+        // given a locked thread
+        var admin = adminWithSpace("locked");
+        String id = thread(admin, "locked", "discussion");
+        api.member("member-lk@example.com", "Member");
+        api.post("/api/v1/threads/" + id + "/lock", Map.of("value", true), admin.token());
+        // then a member sees that it is locked instead of a reply box, and staff still get one
+        var member = signedInClient("member-lk@example.com").get("/t/" + id).body();
+        assertThat(member).doesNotContain("action=\"/t/" + id + "/reply\"").contains("id=\"reply-locked\"");
+        assertThat(signedInClient("admin-locked@example.com").get("/t/" + id).body()).contains("action=\"/t/" + id + "/reply\"");
+    }
 }

@@ -1,5 +1,6 @@
 package io.kizuna.community.web;
 
+import io.kizuna.community.CommunityPolicy;
 import io.kizuna.community.PollManagement;
 import io.kizuna.community.PollManagement.NewPoll;
 import io.kizuna.community.PostManagement;
@@ -37,9 +38,12 @@ class CommunityController {
     private final PollManagement polls;
     private final ThreadCuration curation;
     private final TrustManagement trust;
+    private final CommunityPolicy policy;
 
     CommunityController(SpaceManagement spaces, ThreadManagement threads, PostManagement posts,
-                        io.kizuna.community.MemberActivity members, PollManagement polls, ThreadCuration curation, TrustManagement trust) {
+                        io.kizuna.community.MemberActivity members, PollManagement polls, ThreadCuration curation, TrustManagement trust,
+                        CommunityPolicy policy) {
+        this.policy = policy;
         this.curation = curation;
         this.trust = trust;
         this.members = members;
@@ -134,6 +138,7 @@ class CommunityController {
         model.addAttribute("accepted", posts.accepted(actor, id).orElse(null));
         model.addAttribute("canAccept", actor.map(a -> a.isStaff() || a.id().toString().equals(thread.author().id())).orElse(false)
             && "question".equals(thread.kind()));
+        model.addAttribute("canReply", actor.filter(a -> !thread.locked() || policy.canReplyWhileLocked(a)).isPresent());
         model.addAttribute("form", Form.empty());
         model.addAttribute("poll", thread.hasPoll() ? polls.view(actor, id) : null);
         var tools = curation.tools(actor, thread);
@@ -172,6 +177,7 @@ class CommunityController {
             var form = Refusals.form(response, Map.of("body", body), e);
             thread(Optional.of(actor), id, null, model);
             model.addAttribute("form", form);
+            model.addAttribute("canReply", true); // the refused text stays in its box, also on a thread locked meanwhile
             return "community/thread";
         }
     }
