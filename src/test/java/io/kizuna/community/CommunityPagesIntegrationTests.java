@@ -242,4 +242,10 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
         assertThat(member).doesNotContain("action=\"/t/" + id + "/reply\"").contains("id=\"reply-locked\"");
         assertThat(signedInClient("admin-locked@example.com").get("/t/" + id).body()).contains("action=\"/t/" + id + "/reply\"");
     }
+
+    @Test
+    void ideasOfferVisitorsALinkToLogInAndVote() {
+        String id = thread(adminWithSpace("ideas-v"), "ideas-v", "idea");
+        assertThat(api.get("/t/" + id).body()).contains("<a href=\"/login?next=/t/" + id + "\">ログインして投票する</a>");
+    }
 }
