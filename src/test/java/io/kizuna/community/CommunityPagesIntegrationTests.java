@@ -2,8 +2,10 @@ package io.kizuna.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kizuna.shared.PageRequest;
 import io.kizuna.support.Api;
 import io.kizuna.support.IntegrationTestBase;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
@@ -247,5 +249,13 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
     void ideasOfferVisitorsALinkToLogInAndVote() {
         String id = thread(adminWithSpace("ideas-v"), "ideas-v", "idea");
         assertThat(api.get("/t/" + id).body()).contains("<a href=\"/login?next=/t/" + id + "\">ログインして投票する</a>");
+    }
+
+    @Test
+    void aSpacePagePastTheLastThreadSaysSoAndLinksToTheFirst() {
+        thread(adminWithSpace("ended"), "ended", "discussion");
+        String cursor = PageRequest.encode(false, OffsetDateTime.parse("2000-01-01T00:00Z"), 1);
+        var page = api.get("/s/ended?cursor=" + cursor).body();
+        assertThat(page).doesNotContain("まだスレッドがありません").contains("これ以上スレッドはありません").contains("<a href=\"/s/ended\">");
     }
 }

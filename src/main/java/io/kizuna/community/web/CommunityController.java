@@ -87,8 +87,10 @@ class CommunityController {
 
     @GetMapping("/s/{slug}")
     String space(Optional<Actor> actor, @PathVariable String slug, @RequestParam(required = false) String cursor, Model model) {
+        var request = PageRequest.of("30", cursor);
         model.addAttribute("space", spaces.view(actor, slug));
-        model.addAttribute("threads", threads.list(actor, slug, PageRequest.of("30", cursor)));
+        model.addAttribute("threads", threads.list(actor, slug, request));
+        model.addAttribute("firstPage", request.isFirst());
         return "community/space";
     }
 
