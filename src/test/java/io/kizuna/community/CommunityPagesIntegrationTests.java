@@ -258,4 +258,13 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
         var page = api.get("/s/ended?cursor=" + cursor).body();
         assertThat(page).doesNotContain("まだスレッドがありません").contains("これ以上スレッドはありません").contains("<a href=\"/s/ended\">");
     }
+
+    @Test
+    void thePreviewButtonWaitsForTheScriptLikeTheAttachBox() {
+        adminWithSpace("preview");
+        String html = signedInClient("admin-preview@example.com").get("/s/preview/new").body();
+        int box = html.indexOf("data-attach-for=\"#body\"");
+        String scriptOnly = html.substring(box, html.indexOf("</div>", box));
+        assertThat(scriptOnly).contains(" hidden").contains("data-preview=\"#body\"");
+    }
 }
