@@ -267,4 +267,19 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
         String scriptOnly = html.substring(box, html.indexOf("</div>", box));
         assertThat(scriptOnly).contains(" hidden").contains("data-preview=\"#body\"");
     }
+
+    @Test
+    void aThreadWithAHiddenAndADeletedReplyStillShows() {
+        // given a thread with one reply hidden by a moderator and another deleted by its author
+        String id = thread(adminWithSpace("mixed"), "mixed", "discussion");
+        var member = api.member("member-mixed@example.com", "Member");
+        String hidden = api.post("/api/v1/threads/" + id + "/posts", Map.of("body", "隠された返信"), member.token()).json().get("id").asString();
+        String deleted = api.post("/api/v1/threads/" + id + "/posts", Map.of("body", "消した返信"), member.token()).json().get("id").asString();
+        api.delete("/api/v1/posts/" + deleted, null, member.token());
+        jdbc.sql("update community_posts set moderation = 'hidden' where id = :id").param("id", Long.parseLong(hidden)).update();
+        // then visitors get the page without the hidden reply and with the deleted one's placeholder
+        var page = api.get("/t/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("隠された返信").contains("id=\"post-" + deleted + "\"");
+    }
 }
