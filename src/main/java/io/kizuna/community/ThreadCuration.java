@@ -157,7 +157,7 @@ public class ThreadCuration {
         if (t.kindValue() != ThreadKind.IDEA) throw new RuleRefusedException("not-an-idea", "Only ideas have a status.");
         ContentRules.check().known("status", status != null && ThreadManagement.IDEA_STATUSES.contains(status))
             .optionalText("comment", comment, ContentRules.MAX_DESCRIPTION).orThrow();
-        threads.setStatus(t.id(), status, comment == null || comment.isBlank() ? null : comment.strip());
+        threads.setStatus(t.id(), status, ContentRules.isBlank(comment) ? null : comment.strip());
         return done(actor, t, "idea.status", status);
     }
 

@@ -90,7 +90,7 @@ public class WelcomeManagement {
         if (!newcomers.welcome(first.postId(), first.authorId(), actor.id().value())) {
             throw new ConflictException("already-welcomed", "Someone welcomed this newcomer already.");
         }
-        String text = message == null || message.isBlank() ? greeting(first, locale) : message.strip();
+        String text = ContentRules.isBlank(message) ? greeting(first, locale) : message.strip();
         var reply = posts.reply(actor, Long.toString(first.threadId()), text, Long.toString(first.postId()));
         newcomers.replied(first.postId(), Long.parseLong(reply.id()));
         staffLog.record(actor, "welcome", "post", Long.toString(first.postId()), first.authorId(), Long.toString(first.spaceId()), "reply " + reply.id());

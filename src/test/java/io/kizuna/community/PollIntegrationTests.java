@@ -102,10 +102,14 @@ class PollIntegrationTests extends IntegrationTestBase {
             Map.of("question", "色", "options", List.of("赤", "  ")),
             Map.of("question", " ", "options", List.of("赤", "青")),
             Map.of("question", "色", "options", List.of("赤", "青"), "closesAt", "2020-01-01T00:00+09:00"),
-            Map.of("question", "色", "options", List.of("赤", "青"), "closesAt", "来週"));
+            Map.of("question", "色", "options", List.of("赤", "青"), "closesAt", "来週"),
+            // no visible character
+            Map.of("question", "\u200B\u3000", "options", List.of("赤", "青")),
+            Map.of("question", "色", "options", List.of("赤", "\u00A0\u2060")));
         for (var poll : bad) {
             var r = api.post("/api/v1/spaces/polls-" + n + "/threads", Map.of("title", "題", "body", "本文", "kind", "discussion", "poll", poll), author.token());
             assertThat(r.status()).as(poll.toString()).isEqualTo(400);
+            assertThat(r.json().get("type").asString()).endsWith("invalid-input");
             assertThat(r.json().get("errors").toString()).contains("poll.");
         }
         assertThat(count("community_threads")).isEqualTo(threads);

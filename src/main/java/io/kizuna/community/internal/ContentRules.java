@@ -13,6 +13,13 @@ public final class ContentRules {
     public static final int MAX_SPACE_NAME = 80;
     public static final int MAX_DESCRIPTION = 2_000;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?");
+    /**
+     * Characters that draw nothing: separators (U+00A0, U+202F, U+3000, ...), controls, format characters (zero-width
+     * space, word joiner, U+FEFF), the combining grapheme joiner, variation selectors and the blank fillers (Hangul
+     * fillers, Khmer inherent vowels, braille blank).
+     */
+    private static final Pattern INVISIBLE = Pattern.compile(
+        "[\\p{Z}\\p{Cc}\\p{Cf}\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u2800\\u3164\\uFE00-\\uFE0F\\uFFA0\\x{E0100}-\\x{E01EF}]*+");
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -21,7 +28,7 @@ public final class ContentRules {
     }
 
     public ContentRules text(String field, String value, int max) {
-        if (value == null || value.isBlank()) return add(field, "validation.required");
+        if (isBlank(value)) return add(field, "validation.required");
         if (length(value.strip()) > max) return add(field, "validation.tooLong");
         return this;
     }
@@ -48,6 +55,11 @@ public final class ContentRules {
 
     public void orThrow() {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
+    }
+
+    /** Null, or text with no visible character: what {@link String#isBlank} misses (U+00A0, U+200B, ...) counts too. */
+    public static boolean isBlank(String value) {
+        return value == null || INVISIBLE.matcher(value).matches();
     }
 
     private static int length(String s) {

@@ -9,6 +9,7 @@ import io.kizuna.community.ThreadKind;
 import io.kizuna.community.ThreadCuration;
 import io.kizuna.community.ThreadManagement;
 import io.kizuna.community.ThreadManagement.NewThread;
+import io.kizuna.community.internal.ContentRules;
 import io.kizuna.moderation.TrustManagement;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
@@ -112,8 +113,8 @@ class CommunityController {
                        HttpServletResponse response, Model model) {
         try {
             NewPoll poll = null;
-            if (!pollQuestion.isBlank() || !pollOptions.isBlank()) {
-                var options = pollOptions.lines().filter(l -> !l.isBlank()).toList();
+            if (!ContentRules.isBlank(pollQuestion) || !ContentRules.isBlank(pollOptions)) {
+                var options = pollOptions.lines().filter(l -> !ContentRules.isBlank(l)).toList();
                 poll = new NewPoll(pollQuestion, options, "true".equals(pollMultiple), pollClosesAt);
             }
             var thread = threads.start(actor, slug, new NewThread(title, body, kind, poll));

@@ -1,0 +1,99 @@
+package io.kizuna.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kizuna.shared.PageRequest;
+import io.kizuna.support.Api;
+import io.kizuna.support.Api.Member;
+import io.kizuna.support.ApplicationTestBase;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Bad input to the community API: a 400 naming the field (a 404 for a path's id), and nothing written. Duplicate
+ * detection is on, as in production, so a refusal also shows that it left no mark in the content gate.
+ */
+class CommunityInputIntegrationTests extends ApplicationTestBase {
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        configure(registry, true);
+        registry.add("kizuna.moderation.duplicate-window-seconds", () -> "600");
+    }
+
+    private Member admin;
+    private Member asker;
+    private Member helper;
+    private static int n;
+
+    @Autowired
+    MessageSource messages;
+
+    @BeforeEach
+    void community() {
+        n++;
+        admin = withRole("admin-in" + n + "@example.com", "admin");
+        asker = api.member("asker-in" + n + "@example.com", "質問者");
+        helper = api.member("helper-in" + n + "@example.com", "回答者");
+        assertThat(api.post("/api/v1/spaces", Map.of("slug", "input-" + n, "name", "入力", "visibility", "public"), admin.token()).status()).isEqualTo(201);
+    }
+
+    private String space() {
+        return "input-" + n;
+    }
+
+    private String thread(Member who, String kind, String title) {
+        var r = api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", title, "body", "本文です。", "kind", kind), who.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asString();
+    }
+
+    private String reply(Member who, String thread, String body) {
+        var r = api.post("/api/v1/threads/" + thread + "/posts", Map.of("body", body), who.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asString();
+    }
+
+    /** A 400 naming {@code field} with the message of {@code key} (or that text, when it is no key). */
+    private void assertInvalid(Api.Response r, String field, String key) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("type").asString()).endsWith("invalid-input");
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(r.json().get("errors").get(0).get("message").asString()).isEqualTo(messages.getMessage(key, null, key, Locale.JAPANESE));
+    }
+
+    private String title(String thread) {
+        return api.get("/api/v1/threads/" + thread).json().get("title").asString();
+    }
+
+    @Test
+    void textWithNoVisibleCharacterIsBlankWhereverATitleOrBodyIsWritten() {
+        // given a thread with a reply, and counts of what could be written
+        String t = thread(asker, "discussion", "見える題");
+        String post = reply(helper, t, "見える返信");
+        long threads = count("community_threads");
+        long posts = count("community_posts");
+        long revisions = count("community_post_revisions");
+        // spaces String.isBlank() does not see, zero-width characters, and the ideographic space
+        for (var invisible : List.of("\u00A0\u2007\u202F", "\u200B\uFEFF\u2060", "\u3000 \u200B\n")) {
+            // when / then
+            assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", invisible, "body", "本文", "kind", "discussion"),
+                asker.token()), "title", "validation.required");
+            assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", "題", "body", invisible, "kind", "discussion"),
+                asker.token()), "body", "validation.required");
+            assertInvalid(api.post("/api/v1/threads/" + t + "/posts", Map.of("body", invisible), helper.token()), "body", "validation.required");
+            assertInvalid(api.put("/api/v1/posts/" + post, Map.of("body", invisible), helper.token()), "body", "validation.required");
+            assertInvalid(api.put("/api/v1/threads/" + t + "/title", Map.of("title", invisible), asker.token()), "title", "validation.required");
+        }
+        assertThat(count("community_threads")).isEqualTo(threads);
+        assertThat(count("community_posts")).isEqualTo(posts);
+        assertThat(count("community_post_revisions")).isEqualTo(revisions);
+        assertThat(title(t)).isEqualTo("見える題");
+    }
+}
