@@ -130,7 +130,7 @@ public class PostManagement {
      */
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
         long id = ThreadManagement.parseId(threadId, "thread");
-        ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
+        ContentRules.check().markdown("body", body, ContentRules.MAX_BODY).orThrow();
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         try {
             var rendered = markdown.render(body);
@@ -207,7 +207,7 @@ public class PostManagement {
     public PostView edit(Actor actor, String postId, String body) {
         var post = require(actor, postId);
         if (!policy.canEdit(actor, new UserId(post.authorId()))) throw new ForbiddenException("Only the author or staff edit a post.");
-        ContentRules.check().text("body", body, ContentRules.MAX_BODY).orThrow();
+        ContentRules.check().markdown("body", body, ContentRules.MAX_BODY).orThrow();
         if (post.deleted()) throw new ConflictException("post-deleted", "This post was deleted.");
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         var rendered = markdown.render(body);

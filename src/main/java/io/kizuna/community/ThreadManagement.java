@@ -85,7 +85,7 @@ public class ThreadManagement {
         var kind = ThreadKind.fromCode(form.kind());
         ContentRules.check()
             .text("title", form.title(), ContentRules.MAX_TITLE)
-            .text("body", form.body(), ContentRules.MAX_BODY)
+            .markdown("body", form.body(), ContentRules.MAX_BODY)
             .known("kind", kind.isPresent())
             .orThrow();
         if (form.poll() != null) pollWriter.validate(form.poll());

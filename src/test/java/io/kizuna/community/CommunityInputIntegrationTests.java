@@ -96,4 +96,28 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         assertThat(count("community_post_revisions")).isEqualTo(revisions);
         assertThat(title(t)).isEqualTo("見える題");
     }
+
+    @Test
+    void theBodyLimitCountsTheBodyAsItIsStored() {
+        // given 50,000 characters with blank lines after them: within the limit only if trimmed, but stored untrimmed
+        String t = thread(asker, "discussion", "長さ");
+        String post = reply(helper, t, "短い返信");
+        long threads = count("community_threads");
+        long posts = count("community_posts");
+        long revisions = count("community_post_revisions");
+        String padded = "a".repeat(50_000) + "\n".repeat(400_000);
+        // when / then
+        assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", "題", "body", padded, "kind", "discussion"), asker.token()),
+            "body", "validation.tooLong");
+        assertInvalid(api.post("/api/v1/threads/" + t + "/posts", Map.of("body", padded), helper.token()), "body", "validation.tooLong");
+        assertInvalid(api.put("/api/v1/posts/" + post, Map.of("body", padded), helper.token()), "body", "validation.tooLong");
+        assertThat(count("community_threads")).isEqualTo(threads);
+        assertThat(count("community_posts")).isEqualTo(posts);
+        assertThat(count("community_post_revisions")).isEqualTo(revisions);
+        // 50,000 characters still fit, stored as sent: the leading indentation keeps its Markdown meaning (a code block)
+        var full = api.post("/api/v1/threads/" + t + "/posts", Map.of("body", "    " + "a".repeat(49_996)), helper.token());
+        assertThat(full.status()).as(full.toString()).isEqualTo(201);
+        assertThat(full.json().get("body").asString()).startsWith("    a");
+        assertThat(full.json().get("bodyHtml").asString()).startsWith("<pre><code>");
+    }
 }

@@ -27,9 +27,19 @@ public final class ContentRules {
         return new ContentRules();
     }
 
+    /** Required text that is stored stripped (titles, names, poll options), so measured stripped. */
     public ContentRules text(String field, String value, int max) {
+        return required(field, value, value == null ? null : value.strip(), max);
+    }
+
+    /** A required Markdown body: stored as written (leading indentation means something), so measured whole. */
+    public ContentRules markdown(String field, String value, int max) {
+        return required(field, value, value, max);
+    }
+
+    private ContentRules required(String field, String value, String stored, int max) {
         if (isBlank(value)) return add(field, "validation.required");
-        if (length(value.strip()) > max) return add(field, "validation.tooLong");
+        if (length(stored) > max) return add(field, "validation.tooLong");
         return this;
     }
 
