@@ -83,7 +83,8 @@ public class SpaceManagement {
 
     /** The space if the actor may see it; otherwise 404, so private spaces do not reveal that they exist. */
     SpaceRow require(Optional<Actor> actor, String slug) {
-        String s = slug == null ? "" : slug;
+        // PostgreSQL refuses a U+0000 even as a parameter, and no slug has one: "" names no space either
+        String s = slug == null || slug.indexOf('\0') >= 0 ? "" : slug;
         var space = cache.read(cache.key(ReadCache.SPACES, 0, "slug:" + s), () -> spaces.find(s)).orElseThrow(() -> new NotFoundException("No such space."));
         if (!canSee(actor, space.id(), space.visibilityValue())) throw new NotFoundException("No such space.");
         return space;

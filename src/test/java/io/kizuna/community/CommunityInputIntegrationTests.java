@@ -68,6 +68,11 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         assertThat(r.json().get("errors").get(0).get("message").asString()).isEqualTo(messages.getMessage(key, null, key, Locale.JAPANESE));
     }
 
+    /** What a refused write leaves as it was: the numbers of spaces, threads, posts and post revisions. */
+    private List<Long> written() {
+        return List.of(count("community_spaces"), count("community_threads"), count("community_posts"), count("community_post_revisions"));
+    }
+
     private String title(String thread) {
         return api.get("/api/v1/threads/" + thread).json().get("title").asString();
     }
@@ -77,9 +82,7 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         // given a thread with a reply, and counts of what could be written
         String t = thread(asker, "discussion", "見える題");
         String post = reply(helper, t, "見える返信");
-        long threads = count("community_threads");
-        long posts = count("community_posts");
-        long revisions = count("community_post_revisions");
+        var before = written();
         // spaces String.isBlank() does not see, zero-width characters, and the ideographic space
         for (var invisible : List.of("\u00A0\u2007\u202F", "\u200B\uFEFF\u2060", "\u3000 \u200B\n")) {
             // when / then
@@ -91,9 +94,7 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
             assertInvalid(api.put("/api/v1/posts/" + post, Map.of("body", invisible), helper.token()), "body", "validation.required");
             assertInvalid(api.put("/api/v1/threads/" + t + "/title", Map.of("title", invisible), asker.token()), "title", "validation.required");
         }
-        assertThat(count("community_threads")).isEqualTo(threads);
-        assertThat(count("community_posts")).isEqualTo(posts);
-        assertThat(count("community_post_revisions")).isEqualTo(revisions);
+        assertThat(written()).isEqualTo(before);
         assertThat(title(t)).isEqualTo("見える題");
     }
 
@@ -102,22 +103,48 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         // given 50,000 characters with blank lines after them: within the limit only if trimmed, but stored untrimmed
         String t = thread(asker, "discussion", "長さ");
         String post = reply(helper, t, "短い返信");
-        long threads = count("community_threads");
-        long posts = count("community_posts");
-        long revisions = count("community_post_revisions");
+        var before = written();
         String padded = "a".repeat(50_000) + "\n".repeat(400_000);
         // when / then
         assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", "題", "body", padded, "kind", "discussion"), asker.token()),
             "body", "validation.tooLong");
         assertInvalid(api.post("/api/v1/threads/" + t + "/posts", Map.of("body", padded), helper.token()), "body", "validation.tooLong");
         assertInvalid(api.put("/api/v1/posts/" + post, Map.of("body", padded), helper.token()), "body", "validation.tooLong");
-        assertThat(count("community_threads")).isEqualTo(threads);
-        assertThat(count("community_posts")).isEqualTo(posts);
-        assertThat(count("community_post_revisions")).isEqualTo(revisions);
+        assertThat(written()).isEqualTo(before);
         // 50,000 characters still fit, stored as sent: the leading indentation keeps its Markdown meaning (a code block)
         var full = api.post("/api/v1/threads/" + t + "/posts", Map.of("body", "    " + "a".repeat(49_996)), helper.token());
         assertThat(full.status()).as(full.toString()).isEqualTo(201);
         assertThat(full.json().get("body").asString()).startsWith("    a");
         assertThat(full.json().get("bodyHtml").asString()).startsWith("<pre><code>");
+    }
+
+    @Test
+    void aNulCharacterIsRefusedInEveryCommunityText() {
+        // given an idea with a reply, a moderator, and counts of what could be written
+        String t = thread(asker, "idea", "元の題");
+        String post = reply(helper, t, "元の返信");
+        var moderator = withRole("mod-nul" + n + "@example.com", "moderator");
+        var before = written();
+        // when / then: PostgreSQL cannot store U+0000, so it is bad input rather than a 500
+        assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", "題\u0000", "body", "本文", "kind", "discussion"),
+            asker.token()), "title", "validation.invalidCharacter");
+        assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", "題", "body", "本\u0000文", "kind", "discussion"),
+            asker.token()), "body", "validation.invalidCharacter");
+        assertInvalid(api.post("/api/v1/threads/" + t + "/posts", Map.of("body", "返信\u0000"), helper.token()), "body", "validation.invalidCharacter");
+        assertInvalid(api.put("/api/v1/posts/" + post, Map.of("body", "\u0000直し"), helper.token()), "body", "validation.invalidCharacter");
+        assertInvalid(api.put("/api/v1/threads/" + t + "/title", Map.of("title", "新しい\u0000題"), asker.token()), "title", "validation.invalidCharacter");
+        assertInvalid(api.post("/api/v1/threads/" + t + "/status", Map.of("status", "planned", "comment", "予定\u0000"), moderator.token()),
+            "comment", "validation.invalidCharacter");
+        assertInvalid(api.post("/api/v1/spaces", Map.of("slug", "nul-" + n, "name", "名前\u0000", "visibility", "public"), admin.token()),
+            "name", "validation.invalidCharacter");
+        assertInvalid(api.post("/api/v1/spaces", Map.of("slug", "nul-" + n, "name", "名前", "description", "\u0000", "visibility", "public"),
+            admin.token()), "description", "validation.invalidCharacter");
+        // a slug with one names no space
+        assertThat(api.post("/api/v1/threads/" + t + "/move", Map.of("spaceSlug", "nul\u0000"), moderator.token()).status()).isEqualTo(404);
+        assertThat(written()).isEqualTo(before);
+        var thread = api.get("/api/v1/threads/" + t).json();
+        assertThat(thread.get("title").asString()).isEqualTo("元の題");
+        assertThat(thread.get("status").asString()).isEqualTo("open");
+        assertThat(thread.get("spaceSlug").asString()).isEqualTo(space());
     }
 }

@@ -39,12 +39,15 @@ public final class ContentRules {
 
     private ContentRules required(String field, String value, String stored, int max) {
         if (isBlank(value)) return add(field, "validation.required");
+        if (hasNul(value)) return add(field, "validation.invalidCharacter");
         if (length(stored) > max) return add(field, "validation.tooLong");
         return this;
     }
 
     public ContentRules optionalText(String field, String value, int max) {
-        if (value != null && length(value.strip()) > max) return add(field, "validation.tooLong");
+        if (value == null) return this;
+        if (hasNul(value)) return add(field, "validation.invalidCharacter");
+        if (length(value.strip()) > max) return add(field, "validation.tooLong");
         return this;
     }
 
@@ -70,6 +73,11 @@ public final class ContentRules {
     /** Null, or text with no visible character: what {@link String#isBlank} misses (U+00A0, U+200B, ...) counts too. */
     public static boolean isBlank(String value) {
         return value == null || INVISIBLE.matcher(value).matches();
+    }
+
+    /** PostgreSQL's text cannot hold U+0000; other controls (tabs, line breaks) belong in Markdown. */
+    private static boolean hasNul(String s) {
+        return s.indexOf('\0') >= 0;
     }
 
     private static int length(String s) {
