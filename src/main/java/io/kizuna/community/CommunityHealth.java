@@ -136,10 +136,13 @@ public class CommunityHealth {
     private static OffsetDateTime end(String end) {
         if (end == null || end.isBlank()) return OffsetDateTime.now(ZoneOffset.UTC);
         try {
-            return OffsetDateTime.parse(end);
+            var time = OffsetDateTime.parse(end);
+            // PostgreSQL refuses a time past the year 294276; a report needs no more than four-digit years
+            if (time.getYear() >= 1 && time.getYear() <= 9999) return time;
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("end", "validation.invalidTime");
+            // refused below
         }
+        throw new InvalidInputException("end", "validation.invalidTime");
     }
 
     private static Concentrations view(Figures f) {

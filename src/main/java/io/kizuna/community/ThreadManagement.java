@@ -120,11 +120,7 @@ public class ThreadManagement {
         Long afterId = null;
         if (!page.isFirst()) {
             afterPinned = Boolean.parseBoolean(page.afterString(0));
-            try {
-                afterActivity = OffsetDateTime.parse(page.afterString(1));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new io.kizuna.shared.InvalidInputException("cursor", "is not a cursor this server issued");
-            }
+            afterActivity = page.afterTime(1);
             afterId = page.afterLong(2);
         }
         Boolean pinned = afterPinned;

@@ -1,6 +1,8 @@
 package io.kizuna.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
@@ -43,6 +45,20 @@ public record PageRequest(int limit, List<String> after) {
         } catch (RuntimeException e) {
             throw badCursor();
         }
+    }
+
+    /**
+     * The {@code i}-th key as a time, or a 400 when it is not one this server issues: those have four-digit years, and
+     * PostgreSQL refuses a time past the year 294276.
+     */
+    public OffsetDateTime afterTime(int i) {
+        try {
+            var time = OffsetDateTime.parse(afterString(i));
+            if (time.getYear() >= 1 && time.getYear() <= 9999) return time;
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw badCursor();
     }
 
     public String afterString(int i) {

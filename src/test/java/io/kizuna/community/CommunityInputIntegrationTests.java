@@ -147,4 +147,19 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         assertThat(thread.get("status").asString()).isEqualTo("open");
         assertThat(thread.get("spaceSlug").asString()).isEqualTo(space());
     }
+
+    @Test
+    void listsRefuseBadLimitsAndCursorsWith400() {
+        String t = thread(asker, "discussion", "ページ");
+        // a cursor shaped like the ones this server issues, but for a year beyond PostgreSQL's range
+        String farFuture = PageRequest.encode(false, "+300000-01-01T00:00Z", t);
+        for (var list : List.of("/api/v1/spaces/" + space() + "/threads", "/api/v1/threads/" + t + "/posts")) {
+            for (var limit : List.of("0", "101", "-1", "ten", "99999999999")) {
+                assertInvalid(api.get(list + "?limit=" + limit), "limit", "must be a whole number from 1 to 100");
+            }
+            for (var cursor : List.of("not*base64!", PageRequest.encode("x"), PageRequest.encode("99999999999999999999"), farFuture)) {
+                assertInvalid(api.get(list + "?cursor=" + cursor), "cursor", "is not a cursor this server issued");
+            }
+        }
+    }
 }

@@ -108,7 +108,10 @@ class PollIntegrationTests extends IntegrationTestBase {
             Map.of("question", "色", "options", List.of("赤", "\u00A0\u2060")),
             // a NUL (PostgreSQL cannot store it)
             Map.of("question", "色\u0000", "options", List.of("赤", "青")),
-            Map.of("question", "色", "options", List.of("赤", "青\u0000")));
+            Map.of("question", "色", "options", List.of("赤", "青\u0000")),
+            // a close too far ahead, or beyond PostgreSQL's years
+            Map.of("question", "色", "options", List.of("赤", "青"), "closesAt", java.time.OffsetDateTime.now().plusYears(6).toString()),
+            Map.of("question", "色", "options", List.of("赤", "青"), "closesAt", "+300000-01-01T00:00Z"));
         for (var poll : bad) {
             var r = api.post("/api/v1/spaces/polls-" + n + "/threads", Map.of("title", "題", "body", "本文", "kind", "discussion", "poll", poll), author.token());
             assertThat(r.status()).as(poll.toString()).isEqualTo(400);

@@ -32,6 +32,16 @@ class PageRequestTests {
     }
 
     @Test
+    void aTimeKeyIsOneThisServerIssues() {
+        var issued = java.time.OffsetDateTime.parse("2026-11-23T10:00:00.123456Z");
+        assertThat(PageRequest.of(null, PageRequest.encode(issued)).afterTime(0)).isEqualTo(issued);
+        for (var bad : List.of("yesterday", "+300000-01-01T00:00Z", "-0001-01-01T00:00Z", "10000-01-01T00:00Z")) {
+            var page = PageRequest.of(null, PageRequest.encode(bad));
+            assertThatThrownBy(() -> page.afterTime(0)).as(bad).isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @Test
     void tamperedCursorsAreBadInputNotErrors() {
         assertThatThrownBy(() -> PageRequest.of(null, "!!!")).isInstanceOf(InvalidInputException.class);
         var page = PageRequest.of(null, PageRequest.encode("not-a-number"));

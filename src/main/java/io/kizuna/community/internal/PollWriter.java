@@ -19,6 +19,8 @@ public class PollWriter {
     public static final int MIN_OPTIONS = 2;
     public static final int MAX_OPTIONS = 20;
     public static final int MAX_OPTION_LABEL = 100;
+    /** How far ahead a poll may close: a time past PostgreSQL's range would be a 500, and no poll needs longer. */
+    public static final int MAX_YEARS_OPEN = 5;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final Threads threads;
@@ -51,6 +53,7 @@ public class PollWriter {
             closesAt = parseTime(poll.closesAt().strip());
             if (closesAt == null) rules.add("poll.closesAt", "validation.invalidTime");
             else if (!closesAt.toInstant().isAfter(Instant.now())) rules.add("poll.closesAt", "validation.poll.closesInPast");
+            else if (closesAt.isAfter(OffsetDateTime.now().plusYears(MAX_YEARS_OPEN))) rules.add("poll.closesAt", "validation.poll.closesTooLate");
         }
         rules.orThrow();
         return closesAt;
