@@ -125,22 +125,24 @@ public class PostManagement {
      * other modules' writes on publishing ({@link io.kizuna.community.PostPublishing}); without {@code replyToPostId}
      * that statement also decides whether the member may write to the thread (the policy's visibility filter), so the
      * thread is read only when it refuses. A held one needs a transaction for the moderation case it opens. The order of
-     * refusals is the same on every path: the body (400), the gate (403, 422, 429), the thread (404), the post replied
-     * to (422), a locked thread (409); a refusal after the gate leaves no mark of the text there.
+     * refusals is the same on every path: the body and the form of {@code replyToPostId} (400), the gate (403, 422, 429),
+     * the thread (404), the post replied to (422), a locked thread (409); a refusal after the gate leaves no mark of the
+     * text there.
      */
     public PostView reply(Actor actor, String threadId, String body, String replyToPostId) {
         long id = ThreadManagement.parseId(threadId, "thread");
         ContentRules.check().markdown("body", body, ContentRules.MAX_BODY).orThrow();
+        Long replyTo = replyToPostId == null || replyToPostId.isBlank() ? null : ThreadManagement.bodyId("replyToPostId", replyToPostId);
         var screening = gate.screen(actor, Surface.COMMUNITY, body);
         try {
             var rendered = markdown.render(body);
             if (screening == Screening.HOLD) {
                 return transaction.execute(status -> {
                     var thread = threadManagement.requireForWrite(actor, id);
-                    return storeHeldReply(actor, thread, body, replyTarget(thread, replyToPostId), rendered);
+                    return storeHeldReply(actor, thread, body, replyTarget(thread, replyTo), rendered);
                 });
             }
-            var post = storePublishedReply(actor, id, body, replyToPostId, rendered);
+            var post = storePublishedReply(actor, id, body, replyTo, rendered);
             publishing.stored();
             return view(actor, post, null);
         } catch (DomainException refused) {
@@ -150,8 +152,8 @@ public class PostManagement {
     }
 
     /** One statement when it may decide alone; otherwise the thread's facts are read (or cached) and decided on. */
-    private PostRow storePublishedReply(Actor actor, long threadId, String body, String replyToPostId, Markdown.Rendered rendered) {
-        if (replyToPostId == null || replyToPostId.isBlank()) {
+    private PostRow storePublishedReply(Actor actor, long threadId, String body, Long replyTo, Markdown.Rendered rendered) {
+        if (replyTo == null) {
             var stored = posts.insertReplyWhereVisible(threadId, policy.visibleSpaces(Optional.of(actor)), actor.id().value(), body,
                 rendered.html(), policy.canReplyWhileLocked(actor), rendered.mentionedUserIds());
             if (stored.isPresent()) {
@@ -160,7 +162,7 @@ public class PostManagement {
             }
         }
         var thread = threadManagement.requireForWrite(actor, threadId);
-        return storeReply(actor, thread, body, replyTarget(thread, replyToPostId), rendered, true);
+        return storeReply(actor, thread, body, replyTarget(thread, replyTo), rendered, true);
     }
 
     /** Stored but shown to its author and staff only, and not counted, until a moderator restores it (which publishes it). */
@@ -173,9 +175,9 @@ public class PostManagement {
     }
 
     /** The post of this thread that a reply answers; null when it answers none. */
-    private Long replyTarget(ThreadRow thread, String replyToPostId) {
-        if (replyToPostId == null || replyToPostId.isBlank()) return null;
-        return posts.find(ThreadManagement.parseId(replyToPostId, "post")).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
+    private Long replyTarget(ThreadRow thread, Long replyTo) {
+        if (replyTo == null) return null;
+        return posts.find(replyTo).filter(p -> p.threadId() == thread.id()).map(PostRow::id)
             .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "replyToPostId is not a post of this thread."));
     }
 

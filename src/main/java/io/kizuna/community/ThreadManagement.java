@@ -20,6 +20,7 @@ import io.kizuna.community.internal.ViewAssembler;
 import io.kizuna.shared.Actor;
 import io.kizuna.shared.ConflictException;
 import io.kizuna.shared.ForbiddenException;
+import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.NotFoundException;
 import io.kizuna.shared.Page;
 import io.kizuna.shared.PageRequest;
@@ -28,6 +29,7 @@ import io.kizuna.shared.UserId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -167,11 +169,11 @@ public class ThreadManagement {
     /** Marks a reply as the accepted answer of a question; the asker or staff. */
     @Transactional
     public ThreadView accept(Actor actor, String threadId, String postId) {
+        long pid = bodyId("postId", postId);
         var thread = require(Optional.of(actor), threadId);
         gate.requireMayWrite(actor, Surface.COMMUNITY);
         if (thread.kindValue() != ThreadKind.QUESTION) throw new RuleRefusedException("not-a-question", "Only question threads have accepted answers.");
         if (!policy.canAccept(actor, new UserId(thread.authorId()))) throw new ForbiddenException("Only the asker or staff accept an answer.");
-        long pid = parseId(postId, "post");
         var post = posts.find(pid).filter(p -> p.threadId() == thread.id() && !p.deleted())
             .orElseThrow(() -> new RuleRefusedException("post-not-in-thread", "The post is not a reply in this thread."));
         if (posts.firstPostId(thread.id()).orElse(-1L) == pid) {
@@ -244,13 +246,24 @@ public class ThreadManagement {
         return thread;
     }
 
+    /** An id in the path: a malformed one names nothing, so it is a 404 like an id of nothing. */
     static long parseId(String id, String what) {
+        return positive(id).orElseThrow(() -> new NotFoundException("No such " + what + "."));
+    }
+
+    /** An id in a request body: a missing or malformed one is bad input (400); whether it names something is the caller's check. */
+    static long bodyId(String field, String id) {
+        if (id == null || id.isBlank()) throw new InvalidInputException(field, "validation.required");
+        return positive(id).orElseThrow(() -> new InvalidInputException(field, "validation.invalidId"));
+    }
+
+    private static OptionalLong positive(String id) {
         try {
             long v = Long.parseLong(id);
-            if (v > 0) return v;
-        } catch (NumberFormatException | NullPointerException e) {
-            // fall through
+            if (v > 0) return OptionalLong.of(v);
+        } catch (NumberFormatException e) {
+            // malformed, null included
         }
-        throw new NotFoundException("No such " + what + ".");
+        return OptionalLong.empty();
     }
 }

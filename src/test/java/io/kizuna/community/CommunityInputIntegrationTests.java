@@ -162,4 +162,43 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
             }
         }
     }
+
+    @Test
+    void malformedPathIdsAre404() {
+        String t = thread(asker, "discussion", "路");
+        var before = written();
+        for (var id : List.of("abc", "-1", "0", "1e3", "99999999999999999999")) {
+            for (var r : List.of(api.get("/api/v1/threads/" + id), api.get("/api/v1/threads/" + id + "/posts"),
+                    api.post("/api/v1/threads/" + id + "/posts", Map.of("body", "返信 " + t), helper.token()),
+                    api.put("/api/v1/posts/" + id, Map.of("body", "直し"), helper.token()),
+                    api.post("/api/v1/posts/" + id + "/reactions", Map.of("type", "like"), helper.token()))) {
+                assertThat(r.status()).as(id + ": " + r).isEqualTo(404);
+                assertThat(r.json().get("type").asString()).endsWith("not-found");
+            }
+        }
+        assertThat(written()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedPostIdsInBodiesAre400WhileAnotherThreadsPostStays422() {
+        // given a question, and a post of another thread
+        String q = thread(asker, "question", "質問");
+        String other = thread(asker, "discussion", "別の話");
+        String elsewhere = api.get("/api/v1/threads/" + other + "/posts").json().get("items").get(0).get("id").asString();
+        var before = written();
+        // when / then
+        assertInvalid(api.post("/api/v1/threads/" + q + "/accepted-answer", "{}", asker.token()), "postId", "validation.required");
+        assertInvalid(api.post("/api/v1/threads/" + q + "/accepted-answer", "{\"postId\":null}", asker.token()), "postId", "validation.required");
+        for (var malformed : List.of("abc", "-1", "1.5", "99999999999999999999")) {
+            assertInvalid(api.post("/api/v1/threads/" + q + "/accepted-answer", Map.of("postId", malformed), asker.token()), "postId",
+                "validation.invalidId");
+            assertInvalid(api.post("/api/v1/threads/" + q + "/posts", Map.of("body", "返信 " + malformed, "replyToPostId", malformed), helper.token()),
+                "replyToPostId", "validation.invalidId");
+        }
+        var notHere = api.post("/api/v1/threads/" + q + "/posts", Map.of("body", "よそへの返信", "replyToPostId", elsewhere), helper.token());
+        assertThat(notHere.status()).isEqualTo(422);
+        assertThat(notHere.json().get("type").asString()).endsWith("post-not-in-thread");
+        assertThat(written()).isEqualTo(before);
+        assertThat(api.get("/api/v1/threads/" + q).json().get("acceptedPostId").isNull()).isTrue();
+    }
 }
