@@ -201,4 +201,26 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         assertThat(written()).isEqualTo(before);
         assertThat(api.get("/api/v1/threads/" + q).json().get("acceptedPostId").isNull()).isTrue();
     }
+
+    @Test
+    void lockAndPinNeedAnExplicitValue() {
+        // given a thread and a moderator who may lock and pin it
+        String t = thread(asker, "discussion", "旗");
+        var moderator = withRole("mod-flag" + n + "@example.com", "moderator");
+        long audit = count("community_audit");
+        for (var action : List.of("lock", "pin")) {
+            String path = "/api/v1/threads/" + t + "/" + action;
+            // when / then: a missing or null value is not taken for true, nor is a value of the wrong type
+            assertInvalid(api.post(path, "{}", moderator.token()), "value", "validation.required");
+            assertInvalid(api.post(path, "{\"value\":null}", moderator.token()), "value", "validation.required");
+            assertInvalid(api.post(path, "{\"value\":\"yes\"}", moderator.token()), "value", "has the wrong type or format");
+            var noBody = api.post(path, null, moderator.token());
+            assertThat(noBody.status()).isEqualTo(400);
+            assertThat(noBody.json().get("type").asString()).endsWith("body-required");
+        }
+        var thread = api.get("/api/v1/threads/" + t).json();
+        assertThat(thread.get("locked").asBoolean()).isFalse();
+        assertThat(thread.get("pinned").asBoolean()).isFalse();
+        assertThat(count("community_audit")).isEqualTo(audit);
+    }
 }

@@ -13,6 +13,7 @@ import io.kizuna.community.Views.PostView;
 import io.kizuna.community.Views.SpaceView;
 import io.kizuna.community.Views.ThreadView;
 import io.kizuna.shared.Actor;
+import io.kizuna.shared.InvalidInputException;
 import io.kizuna.shared.Page;
 import io.kizuna.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,13 @@ class CommunityApiController {
 
     record Acceptance(String postId) {}
 
-    record Flag(Boolean value) {}
+    /** {@code {value: true|false}}: a missing or null value is refused, not taken for true. */
+    record Flag(Boolean value) {
+        boolean required() {
+            if (value == null) throw new InvalidInputException("value", "validation.required");
+            return value;
+        }
+    }
 
     record Move(String spaceSlug) {}
 
@@ -200,13 +207,13 @@ class CommunityApiController {
     @PostMapping("/threads/{id}/lock")
     @Operation(summary = "Lock or unlock a thread (moderators of its space and up)", description = "{value: true|false}")
     ThreadView lock(Actor actor, @PathVariable String id, @RequestBody Flag body) {
-        return curation.setLocked(actor, id, !Boolean.FALSE.equals(body.value()));
+        return curation.setLocked(actor, id, body.required());
     }
 
     @PostMapping("/threads/{id}/pin")
     @Operation(summary = "Pin or unpin a thread (moderators of its space, ambassadors, trust level 4)", description = "{value: true|false}")
     ThreadView pin(Actor actor, @PathVariable String id, @RequestBody Flag body) {
-        return curation.setPinned(actor, id, !Boolean.FALSE.equals(body.value()));
+        return curation.setPinned(actor, id, body.required());
     }
 
     @PostMapping("/threads/{id}/move")
