@@ -143,6 +143,7 @@ public class ThreadCuration {
         if (!mine) require(powers.canRetitle(standing(actor), space(t), t.visibilityValue() == Visibility.PUBLIC));
         ContentRules.check().text("title", title, ContentRules.MAX_TITLE).orThrow();
         if (gate.screen(actor, Surface.COMMUNITY, title) == Screening.HOLD) {
+            gate.notStored(actor, title); // so trying the same title again is no duplicate
             throw new RuleRefusedException("title-needs-review", "This title contains a word that needs a moderator's review; it was not changed.");
         }
         threads.retitle(t.id(), title.strip());

@@ -223,4 +223,20 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
         assertThat(thread.get("pinned").asBoolean()).isFalse();
         assertThat(count("community_audit")).isEqualTo(audit);
     }
+
+    @Test
+    void aRetitleHeldForReviewMayBeTriedAgain() {
+        // given a word that holds text for review
+        api.post("/api/v1/moderation/banned-words", Map.of("word", "casino" + n, "action", "hold"), admin.token());
+        String t = thread(asker, "discussion", "元の題名です");
+        for (int i = 0; i < 2; i++) {
+            // when the author retitles with it, twice
+            var r = api.put("/api/v1/threads/" + t + "/title", Map.of("title", "The best casino" + n + " in town"), asker.token());
+            // then both are refused for review: the second is no duplicate of a title that was never stored
+            assertThat(r.status()).as(r.toString()).isEqualTo(422);
+            assertThat(r.json().get("type").asString()).endsWith("title-needs-review");
+        }
+        assertThat(title(t)).isEqualTo("元の題名です");
+        assertThat(count("community_audit where action = 'thread.retitle' and target_id = " + t)).isZero();
+    }
 }
