@@ -225,6 +225,16 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
     }
 
     @Test
+    void numbersAndBooleansAreNotTakenForText() {
+        var before = written();
+        var r = api.post("/api/v1/spaces/" + space() + "/threads", "{\"title\":123,\"body\":true,\"kind\":\"discussion\"}", asker.token());
+        assertInvalid(r, "title", "has the wrong type or format");
+        assertInvalid(api.post("/api/v1/spaces/" + space() + "/threads", "{\"title\":\"題\",\"body\":1.5,\"kind\":\"discussion\"}", asker.token()),
+            "body", "has the wrong type or format");
+        assertThat(written()).isEqualTo(before);
+    }
+
+    @Test
     void aRetitleHeldForReviewMayBeTriedAgain() {
         // given a word that holds text for review
         api.post("/api/v1/moderation/banned-words", Map.of("word", "casino" + n, "action", "hold"), admin.token());
