@@ -113,11 +113,7 @@ public class LiveManagement {
         OffsetDateTime afterStart = null;
         Long afterId = null;
         if (!page.isFirst()) {
-            try {
-                afterStart = OffsetDateTime.parse(page.afterString(0));
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("cursor", "is not a cursor this server issued");
-            }
+            afterStart = page.afterTime(0);
             afterId = page.afterLong(1);
         }
         var rows = shows.page(s, actor.isPresent(), afterStart, afterId, page.limit() + 1);

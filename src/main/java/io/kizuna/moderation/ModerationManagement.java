@@ -175,11 +175,7 @@ public class ModerationManagement {
         OffsetDateTime afterOpened = null;
         Long afterId = null;
         if (!page.isFirst()) {
-            try {
-                afterOpened = OffsetDateTime.parse(page.afterString(0));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidInputException("cursor", "is not a cursor this server issued");
-            }
+            afterOpened = page.afterTime(0);
             afterId = page.afterLong(1);
         }
         var filter = new Cases.Filter(q.status(), q.reason(), spaceId, q.route(), q.targetType(), scope.spaces(), scope.routes(), !scope.global());

@@ -20,7 +20,6 @@ import io.kizuna.shared.Page;
 import io.kizuna.shared.PageRequest;
 import io.kizuna.shared.UserId;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,11 +60,7 @@ public class NotificationManagement {
         OffsetDateTime beforeUpdated = null;
         Long beforeId = null;
         if (!page.isFirst()) {
-            try {
-                beforeUpdated = OffsetDateTime.parse(page.afterString(0));
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("cursor", "is not a cursor this server issued");
-            }
+            beforeUpdated = page.afterTime(0);
             beforeId = page.afterLong(1);
         }
         var fetched = Page.fromOverfetch(rows.page(actor.id().value(), beforeUpdated, beforeId, page.limit() + 1), page.limit(),

@@ -23,7 +23,6 @@ import io.kizuna.shared.RuleRefusedException;
 import io.kizuna.shared.UserId;
 import io.kizuna.store.CatalogManagement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,7 +122,7 @@ public class GalleryManagement {
     private static List<Object> after(boolean featured, PageRequest page) {
         if (page.isFirst()) return List.of();
         try {
-            return featured ? List.of(OffsetDateTime.parse(page.afterString(0)), page.afterLong(1)) : List.of(page.afterLong(0));
+            return featured ? List.of(page.afterTime(0), page.afterLong(1)) : List.of(page.afterLong(0));
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor this server issued");
         }

@@ -157,9 +157,9 @@ public class ReviewManagement {
         if (page.after().size() != (order == Sort.RATING ? 3 : 2)) throw new InvalidInputException("cursor", "is not a cursor this server issued");
         try {
             return switch (order) {
-                case NEWEST -> List.of(java.time.OffsetDateTime.parse(page.afterString(0)), page.afterLong(1));
+                case NEWEST -> List.of(page.afterTime(0), page.afterLong(1));
                 case HELPFUL -> List.of(Integer.parseInt(page.afterString(0)), page.afterLong(1));
-                case RATING -> List.of(Integer.parseInt(page.afterString(0)), java.time.OffsetDateTime.parse(page.afterString(1)), page.afterLong(2));
+                case RATING -> List.of(Integer.parseInt(page.afterString(0)), page.afterTime(1), page.afterLong(2));
             };
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor this server issued");

@@ -165,7 +165,7 @@ public class CatalogManagement {
         Long afterId = null;
         if (!page.isFirst()) {
             if (byPrice) afterKey = page.afterLong(0);
-            else afterTime = page.afterString(0);
+            else afterTime = page.afterTime(0).toString(); // a time PostgreSQL reads, or a 400
             afterId = page.afterLong(1);
         }
         // the same page for every visitor, and for every member: shared for a second (stock shown may lag that much)

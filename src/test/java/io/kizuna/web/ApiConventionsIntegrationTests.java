@@ -13,6 +13,22 @@ class ApiConventionsIntegrationTests extends IntegrationTestBase {
     org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
 
     @Test
+    void aCursorWhoseTimeIsNoneThisServerIssuesIs400OnEveryTimeOrderedList() {
+        var member = api.member("cursor-member@example.com", "カーソル");
+        var moderator = withRole("cursor-mod@example.com", "moderator");
+        for (String time : new String[] {"+300000-01-01T00:00Z", "not-a-time", "-0001-01-01T00:00Z"}) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((time + "\u001f5").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (var call : new String[][] {{"/api/v1/me/notifications", member.token()}, {"/api/v1/moderation/queue", moderator.token()},
+                    {"/api/v1/products", null}, {"/api/v1/live-sessions?state=ended", null}, {"/api/v1/gallery?featured=true", null}}) {
+                var r = api.get(call[0] + (call[0].contains("?") ? "&" : "?") + "cursor=" + cursor, call[1]);
+                assertThat(r.status()).as(call[0] + " with " + time).isEqualTo(400);
+                assertThat(r.body()).as(call[0]).contains("cursor");
+            }
+        }
+    }
+
+    @Test
     void unknownApiPathIsProblemJson404() {
         var r = api.get("/api/v1/no-such-thing");
         assertThat(r.status()).isEqualTo(404);
