@@ -69,7 +69,7 @@
       .then(function (r) {
         if (r.ok) {
           return r.json().then(function (json) {
-            insertAtCaret(textarea, '![](' + json.url + ')');
+            insertImage(textarea, box.dataset.altPlaceholder || '', json.url);
             status.textContent = box.dataset.uploaded;
           });
         }
@@ -84,6 +84,13 @@
     if (status === 415) return box.dataset.errorUnsupported;
     if (status === 422) return box.dataset.errorTooManyPixels;
     return box.dataset.errorFailed;
+  }
+
+  // the image's description comes selected, so the author types it over the placeholder (readers without sight hear it)
+  function insertImage(textarea, alt, url) {
+    insertAtCaret(textarea, '![' + alt + '](' + url + ')');
+    var altEnd = textarea.selectionStart - url.length - 3;
+    textarea.setSelectionRange(altEnd - alt.length, altEnd);
   }
 
   function insertAtCaret(textarea, text) {

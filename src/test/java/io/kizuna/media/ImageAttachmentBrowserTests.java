@@ -38,11 +38,15 @@ class ImageAttachmentBrowserTests extends IntegrationTestBase {
             // when: a real photo
             b.type("#body", "箱の中身です ");
             b.find("#body-image").sendKeys(photo.toString());
-            waitUntil(b, () -> b.find("#body").getDomProperty("value").contains("![](/media/"));
+            waitUntil(b, () -> b.find("#body").getDomProperty("value").contains("![画像の説明](/media/"));
+            // the placeholder description is selected: typing replaces it
+            b.find("#body").sendKeys("青い箱");
+            assertThat(b.find("#body").getDomProperty("value")).matches("箱の中身です !\\[青い箱]\\(/media/[A-Za-z0-9_-]{24}\\)");
             b.click("form.reply button[type=submit]");
             // then: the reply shows the photo, served by this server
             var image = b.find(".post:nth-of-type(2) .post-body img");
             assertThat(image.getDomAttribute("src")).matches("/media/[A-Za-z0-9_-]{24}");
+            assertThat(image.getDomAttribute("alt")).isEqualTo("青い箱");
             waitUntil(b, () -> ((Number) ((JavascriptExecutor) b.driver).executeScript("return arguments[0].naturalWidth", image)).intValue() == 900);
         } finally {
             Files.deleteIfExists(photo);
