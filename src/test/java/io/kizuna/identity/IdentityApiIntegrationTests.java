@@ -39,6 +39,19 @@ class IdentityApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aControlCharacterInAnEmailIsRefusedNotADatabaseError() {
+        long before = count("identity_users");
+        for (String email : new String[] {"nul\u0000@example.com", "tab\t@example.com", "bell\u0007@example.com"}) {
+            var signup = api.post("/api/v1/auth/signup", body(email, "correct-horse-1", "Name"));
+            assertThat(signup.status()).as("signup " + email).isEqualTo(400);
+            assertThat(signup.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+            var token = api.post("/api/v1/auth/token", Map.of("email", email, "password", "correct-horse-1"));
+            assertThat(token.status()).as("token " + email).isIn(400, 401);
+        }
+        assertThat(count("identity_users")).isEqualTo(before);
+    }
+
+    @Test
     void refusesEachKindOfBadSignupWithFieldDetailsAndWritesNothing() {
         long before = count("identity_users");
         long mailsBefore = count("mail_outbox");

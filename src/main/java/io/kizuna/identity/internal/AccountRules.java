@@ -16,7 +16,8 @@ public final class AccountRules {
     public static final int MAX_PASSWORD = 200;
     public static final int MAX_DISPLAY_NAME = 50;
     public static final int MAX_NAME_PART = 50;
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@\"<>()\\[\\],;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+    // no control characters: PostgreSQL cannot store U+0000, and none belongs in an address
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s\\p{Cntrl}@\"<>()\\[\\],;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     public static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{3,20}");
     private static final java.util.Set<String> RESERVED_HANDLES = java.util.Set.of("admin", "administrator", "staff", "moderator",
         "kizuna", "everyone", "here", "all", "system", "support");

@@ -35,7 +35,9 @@ public class Users {
             .param("id", id.value()).query(UserRow.class).optional();
     }
 
+    /** The live account with this address, whatever its case; none for text no address can hold (U+0000 would fail the query). */
     public Optional<UserRow> findByEmail(String email) {
+        if (email.indexOf('\u0000') >= 0) return Optional.empty();
         return jdbc.sql("select " + COLUMNS + " from identity_users where lower(email) = lower(:email) and erased_at is null")
             .param("email", email).query(UserRow.class).optional();
     }
