@@ -29,6 +29,20 @@ class ApiConventionsIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void textWithANulCharacterIsA400NamingItsFieldWhereverItIsSent() {
+        var admin = withRole("nul-admin@example.com", "admin");
+        var signup = api.post("/api/v1/auth/signup", Map.of("email", "nul-pass@example.com", "password", "correct\u0000horse-1", "displayName", "名前"));
+        assertThat(signup.status()).isEqualTo(400);
+        assertThat(signup.body()).contains("password");
+        assertThat(api.post("/api/v1/auth/token", Map.of("email", "nul-pass@example.com", "password", "correct\u0000horse-1")).status()).isEqualTo(400);
+        var space = api.post("/api/v1/spaces", Map.of("slug", "nul-space", "name", "名前", "visibility", "public", "description", "説明\u0000"), admin.token());
+        assertThat(space.status()).isEqualTo(400);
+        assertThat(space.json().get("errors").get(0).get("field").asString()).isEqualTo("description");
+        assertThat(space.json().get("errors").get(0).get("message").asString()).isEqualTo("使えない文字（U+0000）が含まれています。");
+        assertThat(api.get("/api/v1/spaces/nul-space").status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownApiPathIsProblemJson404() {
         var r = api.get("/api/v1/no-such-thing");
         assertThat(r.status()).isEqualTo(404);

@@ -97,8 +97,9 @@ final class ProblemMapper {
                     path.append('[').append(ref.getIndex()).append(']');
                 }
             }
+            boolean nul = jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains(JsonConfiguration.NoNulText.REFUSAL);
             return new Problem(400, "invalid-input", "The request has invalid fields.",
-                List.of(field(path.toString(), "has the wrong type or format")), new HttpHeaders());
+                List.of(field(path.toString(), nul ? "validation.invalidCharacter" : "has the wrong type or format")), new HttpHeaders());
         }
         if (cause == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
             return new Problem(400, "body-required", "This request needs a JSON body.");
