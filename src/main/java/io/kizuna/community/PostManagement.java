@@ -26,7 +26,10 @@ import io.kizuna.shared.Page;
 import io.kizuna.shared.PageRequest;
 import io.kizuna.shared.RuleRefusedException;
 import io.kizuna.shared.UserId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -240,6 +243,14 @@ public class PostManagement {
             threads.touch(post.threadId(), -1);
         }
         events.publishEvent(new PostDeleted(post.id(), post.threadId(), actor.id().value()));
+    }
+
+    /** The reactions the actor gave to these posts (which the page already showed them), keyed by post id. */
+    public Map<String, Set<String>> reactionsOf(Actor actor, Collection<PostView> shown) {
+        var ids = shown.stream().map(p -> Long.parseLong(p.id())).collect(java.util.stream.Collectors.toSet());
+        var result = new HashMap<String, Set<String>>();
+        posts.reactionsBy(actor.id().value(), ids).forEach((id, types) -> result.put(Long.toString(id), types));
+        return result;
     }
 
     /** Adds a reaction; repeating it changes nothing. */

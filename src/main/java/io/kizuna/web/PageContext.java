@@ -83,6 +83,18 @@ public final class PageContext {
         return at == null ? "" : at.atZoneSameInstant(JAPAN).toLocalDate().toString();
     }
 
+    /**
+     * Markdown as one line of plain text, at most {@code max} characters (ending in "…" when cut), for a page's meta
+     * description: images and links keep their words, markup characters and URLs in angle brackets go.
+     */
+    public static String summary(String markdown, int max) {
+        if (markdown == null) return "";
+        String text = markdown.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("<[^>]*>", " ")
+            .replaceAll("[*_`#>~|]", "").replaceAll("\\s+", " ").strip();
+        if (text.codePointCount(0, text.length()) <= max) return text;
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
+    }
+
     /** A static file's URL with its content version, e.g. {@code page.asset("/js/community.js")}. */
     public String asset(String path) {
         return Assets.url(path);

@@ -129,6 +129,35 @@ class CommunityPagesIntegrationTests extends IntegrationTestBase {
             .json().get("id").asString();
     }
 
+    @Test
+    void aThreadPageDescribesItselfWithItsQuestion() {
+        var admin = adminWithSpace("described");
+        String id = api.post("/api/v1/spaces/described/threads", Map.of("title", "充電の質問", "body", "**ケース**に入れても\n充電できません。", "kind", "question"),
+            admin.token()).json().get("id").asString();
+        assertThat(api.get("/t/" + id).body()).contains("<meta name=\"description\" content=\"ケースに入れても 充電できません。\">");
+    }
+
+    @Test
+    void reactionButtonsShowAMembersOwnReactionAndTakeItBack() {
+        // given a thread and a member reading it
+        String id = thread(adminWithSpace("react-t"), "react-t", "discussion");
+        api.member("member-react@example.com", "Member");
+        api.member("other-react@example.com", "Other");
+        var pages = signedInClient("member-react@example.com");
+        String opening = api.get("/api/v1/threads/" + id + "/posts").json().get("items").get(0).get("id").asString();
+        assertThat(pages.get("/t/" + id).body()).contains("aria-pressed=\"false\">いいね</button>");
+        // when they like the opening post
+        assertThat(submit(pages, "/t/" + id, "/posts/" + opening + "/react", "type=like").status()).isEqualTo(302);
+        // then their button is pressed, counts it, and offers to take it back; someone else's is not pressed
+        assertThat(pages.get("/t/" + id).body()).contains("aria-pressed=\"true\">いいね 1</button>")
+            .contains("<input type=\"hidden\" name=\"action\" value=\"remove\">");
+        assertThat(signedInClient("other-react@example.com").get("/t/" + id).body()).contains("aria-pressed=\"false\">いいね 1</button>");
+        // when they press it again, the like is gone
+        assertThat(submit(pages, "/t/" + id, "/posts/" + opening + "/react", "type=like&action=remove").status()).isEqualTo(302);
+        assertThat(pages.get("/t/" + id).body()).contains("aria-pressed=\"false\">いいね</button>");
+        assertThat(api.get("/api/v1/threads/" + id + "/posts").json().get("items").get(0).get("reactions").has("like")).isFalse();
+    }
+
     /** Sends a page's form as a browser would, with the CSRF token of the page it is on. */
     private static Api.Response submit(Api client, String page, String action, String fields) {
         return client.raw("POST", action, "application/x-www-form-urlencoded", "_csrf=" + enc(client.get(page).csrf()) + "&" + fields);

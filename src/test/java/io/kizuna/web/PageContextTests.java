@@ -41,6 +41,15 @@ class PageContextTests {
     }
 
     @Test
+    void aSummaryIsMarkdownAsOneLineOfPlainTextCutAtItsLimit() {
+        assertThat(PageContext.summary("# 見出し\n\n**太字**と[リンク](https://example.com)、![写真](/media/x) `code`\n> 引用", 150))
+            .isEqualTo("見出し 太字とリンク、写真 code 引用");
+        assertThat(PageContext.summary("あ".repeat(200), 150)).hasSize(150).endsWith("…");
+        assertThat(PageContext.summary("😀".repeat(200), 10)).isEqualTo("😀".repeat(9) + "…");
+        assertThat(PageContext.summary(null, 10)).isEmpty();
+    }
+
+    @Test
     void datesAndTimesAreReadInJapanTime() {
         var page = new PageContext(new StaticMessageSource(), Locale.ENGLISH, null, "_csrf", "", "X-CSRF-TOKEN", "/", null);
         var eveningInUtc = java.time.OffsetDateTime.parse("2026-01-01T20:30:00Z");

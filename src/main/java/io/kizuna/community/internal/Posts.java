@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -141,6 +143,16 @@ public class Posts {
     public boolean unreact(long postId, long userId, String type) {
         return jdbc.sql("delete from community_reactions where post_id = :p and user_id = :u and type = :t")
             .param("p", postId).param("u", userId).param("t", type).update() == 1;
+    }
+
+    /** The reactions one member gave to these posts, by post, in one query. */
+    public Map<Long, Set<String>> reactionsBy(long userId, Collection<Long> postIds) {
+        var result = new HashMap<Long, Set<String>>();
+        if (postIds.isEmpty()) return result;
+        jdbc.sql("select post_id, type from community_reactions where user_id = :u and post_id = any(:ids)")
+            .param("u", userId).param("ids", postIds.stream().mapToLong(Long::longValue).toArray())
+            .query((rs, i) -> result.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2))).list();
+        return result;
     }
 
     /** Reaction counts for a page of posts, in one query. */

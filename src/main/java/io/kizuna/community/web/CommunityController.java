@@ -133,12 +133,19 @@ class CommunityController {
     String thread(Optional<Actor> actor, @PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
         var thread = threads.view(actor, id);
         var request = PageRequest.of("100", cursor);
+        var page = posts.list(actor, id, request);
         model.addAttribute("thread", thread);
-        model.addAttribute("posts", posts.list(actor, id, request));
+        model.addAttribute("posts", page);
         model.addAttribute("firstPage", request.isFirst());
         // both by id: on a later page the first post is a reply, and the accepted answer may be on any page
-        model.addAttribute("opening", posts.opening(actor, id).orElse(null));
-        model.addAttribute("accepted", posts.accepted(actor, id).orElse(null));
+        var opening = posts.opening(actor, id).orElse(null);
+        var accepted = posts.accepted(actor, id).orElse(null);
+        model.addAttribute("opening", opening);
+        model.addAttribute("accepted", accepted);
+        var shown = new java.util.ArrayList<>(page.items());
+        if (opening != null) shown.add(opening);
+        if (accepted != null) shown.add(accepted);
+        model.addAttribute("mine", actor.map(a -> posts.reactionsOf(a, shown)).orElse(Map.of()));
         model.addAttribute("canAccept", actor.map(a -> a.isStaff() || a.id().toString().equals(thread.author().id())).orElse(false)
             && "question".equals(thread.kind()));
         model.addAttribute("canReply", actor.filter(a -> !thread.locked() || policy.canReplyWhileLocked(a)).isPresent());
@@ -202,9 +209,11 @@ class CommunityController {
         return "redirect:/t/" + id;
     }
 
+    /** Reacts, or ({@code action=remove}) takes the reaction back: the page's reaction buttons toggle. */
     @PostMapping("/posts/{id}/react")
-    String react(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String type) {
-        var post = posts.react(actor, id, type);
+    String react(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String type,
+                 @RequestParam(defaultValue = "add") String action) {
+        var post = "remove".equals(action) ? posts.unreact(actor, id, type) : posts.react(actor, id, type);
         return "redirect:/t/" + post.threadId() + "#post-" + post.id();
     }
 
