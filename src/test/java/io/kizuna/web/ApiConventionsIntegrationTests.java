@@ -43,6 +43,19 @@ class ApiConventionsIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aFormOrQueryFieldWithANulCharacterIsA400BeforeAnyModuleSeesIt() {
+        var search = api.get("/api/v1/search?q=a%00b");
+        assertThat(search.status()).isEqualTo(400);
+        assertThat(search.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        var client = new io.kizuna.support.Api("http://127.0.0.1:" + port);
+        String csrf = client.get("/login").csrf();
+        var login = client.raw("POST", "/login", "application/x-www-form-urlencoded",
+            "_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8) + "&email=a%00b%40example.com&password=x");
+        assertThat(login.status()).isEqualTo(400);
+        assertThat(api.get("/search?q=%E5%85%85%E9%9B%BB%00").status()).as("a page").isEqualTo(400);
+    }
+
+    @Test
     void unknownApiPathIsProblemJson404() {
         var r = api.get("/api/v1/no-such-thing");
         assertThat(r.status()).isEqualTo(404);
