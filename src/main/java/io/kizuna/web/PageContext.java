@@ -3,6 +3,7 @@ package io.kizuna.web;
 import io.kizuna.shared.Actor;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 
 /**
@@ -11,6 +12,11 @@ import org.springframework.context.MessageSource;
  */
 public final class PageContext {
     private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+    // compiled once: summary() runs on every thread page
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern MARKUP = Pattern.compile("[*_`#>~|]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
@@ -89,8 +95,10 @@ public final class PageContext {
      */
     public static String summary(String markdown, int max) {
         if (markdown == null) return "";
-        String text = markdown.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("<[^>]*>", " ")
-            .replaceAll("[*_`#>~|]", "").replaceAll("\\s+", " ").strip();
+        String text = LINK.matcher(markdown).replaceAll("$1");
+        text = TAG.matcher(text).replaceAll(" ");
+        text = MARKUP.matcher(text).replaceAll("");
+        text = SPACES.matcher(text).replaceAll(" ").strip();
         if (text.codePointCount(0, text.length()) <= max) return text;
         return text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
     }
