@@ -49,15 +49,11 @@ class CommunityInputIntegrationTests extends ApplicationTestBase {
     }
 
     private String thread(Member who, String kind, String title) {
-        var r = api.post("/api/v1/spaces/" + space() + "/threads", Map.of("title", title, "body", "本文です。", "kind", kind), who.token());
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json().get("id").asString();
+        return api.created("/api/v1/spaces/" + space() + "/threads", Map.of("title", title, "body", "本文です。", "kind", kind), who.token());
     }
 
     private String reply(Member who, String thread, String body) {
-        var r = api.post("/api/v1/threads/" + thread + "/posts", Map.of("body", body), who.token());
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json().get("id").asString();
+        return api.created("/api/v1/threads/" + thread + "/posts", Map.of("body", body), who.token());
     }
 
     /** A 400 naming {@code field} with the message of {@code key} (or that text, when it is no key). */

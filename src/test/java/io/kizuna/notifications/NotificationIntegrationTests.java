@@ -63,15 +63,11 @@ class NotificationIntegrationTests extends IntegrationTestBase {
     }
 
     private String thread(Member who, String title) {
-        var r = api.post("/api/v1/spaces/" + space + "/threads", Map.of("title", title, "body", "本文です", "kind", "question"), who.token());
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json().get("id").asString();
+        return api.created("/api/v1/spaces/" + space + "/threads", Map.of("title", title, "body", "本文です", "kind", "question"), who.token());
     }
 
     private String reply(Member who, String thread, String body) {
-        var r = api.post("/api/v1/threads/" + thread + "/posts", Map.of("body", body), who.token());
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.json().get("id").asString();
+        return api.created("/api/v1/threads/" + thread + "/posts", Map.of("body", body), who.token());
     }
 
     private JsonNode notifications(Member who, int expected) {

@@ -72,6 +72,13 @@ public final class Api {
         return send(b, token);
     }
 
+    /** A POST that must create something (201, or the test fails with the answer); the new resource's id. */
+    public String created(String path, Object body, String token) {
+        var r = post(path, body, token);
+        if (r.status() != 201) throw new AssertionError("expected 201 from POST " + path + ": " + r);
+        return r.json().get("id").asString();
+    }
+
     public Response put(String path, Object body, String token) {
         return sendBody("PUT", path, body, token);
     }
